@@ -1,0 +1,131 @@
+package io.passerelle.restaurant;
+
+import io.passerelle.shared.NotFoundException;
+import io.passerelle.shared.RuleViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/** Restaurants and resellers. Everyone reads what their role lets them see; onboarding creates. */
+@Service
+@Validated
+public class RestaurantService {
+
+    private static final String STAFF = "hasAnyRole('ONBOARDING', 'ADMIN')";
+    /** Stand-in for "no ids": SQL has no empty IN list. */
+    private static final Set<Long> NO_IDS = Set.of(-1L);
+
+    private final RestaurantRepository restaurants;
+    private final ResellerRepository resellers;
+    private final RestaurantAccess access;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    RestaurantService(RestaurantRepository restaurants, ResellerRepository resellers, RestaurantAccess access,
+            Clock clock) {
+        this.restaurants = restaurants;
+        this.resellers = resellers;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** The restaurants the current user may see, filtered by name or public ID. */
+    @Transactional(readOnly = true)
+    public Page<Restaurant> search(String text, Pageable pageable) {
+        RestaurantScope scope = access.scope();
+        Set<Long> ids = scope.restaurantIds().isEmpty() ? NO_IDS : scope.restaurantIds();
+        String filter = text == null || text.isBlank() ? null : text.strip();
+        return restaurants.search(scope.all(), scope.resellerId(), ids, filter, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public RestaurantRef get(long restaurantId) {
+        access.check(restaurantId);
+        return restaurants.findWithResellerById(restaurantId)
+                .map(Restaurant::toRef)
+                .orElseThrow(() -> NotFoundException.forId("Restaurant", restaurantId));
+    }
+
+    @Transactional(readOnly = true)
+    public Restaurant getForEditing(long restaurantId) {
+        access.check(restaurantId);
+        return restaurants.findWithResellerById(restaurantId)
+                .orElseThrow(() -> NotFoundException.forId("Restaurant", restaurantId));
+    }
+
+    /** For machine callers (the POS API, jobs): no user, the public ID is the credential's subject. */
+    @Transactional(readOnly = true)
+    public Optional<RestaurantRef> findByPublicId(int publicId) {
+        return restaurants.findByPublicId(publicId).map(Restaurant::toRef);
+    }
+
+    @PreAuthorize(STAFF)
+    @Transactional
+    public Restaurant create(@Valid CreateRestaurant command) {
+        Reseller reseller = reseller(command.resellerId());
+        String name = command.name().strip();
+        if (restaurants.existsByResellerIdAndNameIgnoreCase(reseller.getId(), name)) {
+            throw duplicateName();
+        }
+        var restaurant = new Restaurant(newPublicId(), name, command.timeZone(), command.locale(), reseller,
+                clock.instant());
+        return restaurants.save(restaurant);
+    }
+
+    @PreAuthorize(STAFF)
+    @Transactional
+    public Restaurant update(@Valid UpdateRestaurant command) {
+        Restaurant restaurant = getForEditing(command.restaurantId());
+        Reseller reseller = reseller(command.resellerId());
+        String name = command.name().strip();
+        if (restaurants.existsByResellerIdAndNameIgnoreCaseAndIdNot(reseller.getId(), name, restaurant.getId())) {
+            throw duplicateName();
+        }
+        restaurant.update(name, command.timeZone(), command.locale(), reseller);
+        return restaurant;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Reseller> resellers() {
+        return resellers.findAllByOrderByNameAsc();
+    }
+
+    @PreAuthorize(STAFF)
+    @Transactional
+    public Reseller createReseller(@NotBlank @Size(max = Reseller.NAME_MAX_LENGTH) String name) {
+        String trimmed = name.strip();
+        if (resellers.existsByNameIgnoreCase(trimmed)) {
+            throw new RuleViolationException("name", "reseller.error.name-taken", "Reseller name already in use");
+        }
+        return resellers.save(new Reseller(trimmed, clock.instant()));
+    }
+
+    private Reseller reseller(long resellerId) {
+        return resellers.findById(resellerId).orElseThrow(() -> new RuleViolationException("resellerId",
+                "restaurant.error.unknown-reseller", "Unknown reseller"));
+    }
+
+    private static RuleViolationException duplicateName() {
+        return new RuleViolationException("name", "restaurant.error.name-taken",
+                "This reseller already has a restaurant with that name");
+    }
+
+    private int newPublicId() {
+        int candidate;
+        do {
+            candidate = Restaurant.PUBLIC_ID_MIN + random.nextInt(Restaurant.PUBLIC_ID_MAX - Restaurant.PUBLIC_ID_MIN + 1);
+        } while (restaurants.existsByPublicId(candidate));
+        return candidate;
+    }
+}

@@ -1,0 +1,23 @@
+package io.passerelle.security;
+
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Who is calling, for services that scope their work to the caller. */
+@Component
+public class CurrentUser {
+
+    public Optional<PasserelleUser> get() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof PasserelleUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+
+    /** The caller; a call without an authenticated user is a programming error, not a user error. */
+    public PasserelleUser require() {
+        return get().orElseThrow(() -> new IllegalStateException("No authenticated user in this context"));
+    }
+}

@@ -1,0 +1,120 @@
+package io.passerelle.shell;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.passerelle.restaurant.CurrentRestaurant;
+import io.passerelle.restaurant.Restaurant;
+import io.passerelle.restaurant.RestaurantRef;
+import io.passerelle.restaurant.RestaurantService;
+import io.passerelle.security.CurrentUser;
+import io.passerelle.security.UserAccountService;
+import io.passerelle.shared.i18n.TranslationProvider;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+/** The frame around every view: navigation from {@code @Menu} entries, restaurant switcher, user menu. */
+@Layout
+@PermitAll
+class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H1 viewTitle = new H1();
+
+    MainLayout(AuthenticationContext authentication, CurrentUser currentUser, CurrentRestaurant currentRestaurant,
+            RestaurantService restaurants, UserAccountService accounts) {
+        setPrimarySection(Section.DRAWER);
+        viewTitle.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+
+        var header = new HorizontalLayout(viewTitle, restaurantSwitcher(currentRestaurant, restaurants),
+                userMenu(authentication, currentUser, accounts));
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(viewTitle);
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(new DrawerToggle(), header);
+
+        var appName = new Span(getTranslation("app.name"));
+        appName.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-xl)")
+                .set("padding", "var(--lumo-space-m)");
+        addToDrawer(appName, navigation());
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+    }
+
+    private SideNav navigation() {
+        var nav = new SideNav();
+        nav.setId("main-nav");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            var item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
+                item.setPrefixComponent(VaadinIcon.valueOf(entry.icon().substring("vaadin:".length())
+                        .toUpperCase(Locale.ROOT).replace('-', '_')).create());
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    private ComboBox<RestaurantRef> restaurantSwitcher(CurrentRestaurant currentRestaurant,
+            RestaurantService restaurants) {
+        var switcher = new ComboBox<RestaurantRef>();
+        switcher.setId("restaurant-switcher");
+        switcher.setAriaLabel(getTranslation("shell.restaurant-switcher"));
+        switcher.setPlaceholder(getTranslation("shell.restaurant-switcher"));
+        switcher.setWidth("22em");
+        switcher.setItemLabelGenerator(RestaurantRef::displayName);
+        switcher.setItems(query -> restaurants
+                .search(query.getFilter().orElse(null),
+                        PageRequest.of(query.getPage(), query.getPageSize(), Sort.by("name")))
+                .map(Restaurant::toRef)
+                .stream());
+        currentRestaurant.get().ifPresent(switcher::setValue);
+        switcher.addValueChangeListener(event -> {
+            if (event.isFromClient() && event.getValue() != null) {
+                currentRestaurant.select(event.getValue().id());
+                UI.getCurrent().refreshCurrentRoute(false);
+            }
+        });
+        return switcher;
+    }
+
+    private MenuBar userMenu(AuthenticationContext authentication, CurrentUser currentUser,
+            UserAccountService accounts) {
+        var menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        var root = menu.addItem(currentUser.get().map(u -> u.displayName()).orElse(""));
+        var languages = root.getSubMenu().addItem(getTranslation("shell.language"));
+        for (Locale locale : TranslationProvider.LOCALES) {
+            languages.getSubMenu().addItem(getTranslation("shell.language." + locale.getLanguage()), click -> {
+                accounts.changeLocale(locale);
+                VaadinSession.getCurrent().setLocale(locale);
+                UI.getCurrent().getPage().reload();
+            });
+        }
+        root.getSubMenu().addItem(getTranslation("shell.logout"), click -> authentication.logout());
+        return menu;
+    }
+}

@@ -1,0 +1,86 @@
+package io.passerelle;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import io.passerelle.security.UserAccount;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Base of every UI test: the real Spring context, routes discovered once, login as a real account. */
+@PasserelleTest
+@Import(TestFixtures.class)
+public abstract class KaribuTest {
+
+    private static Routes routes;
+
+    @Autowired
+    protected ApplicationContext context;
+
+    @Autowired
+    protected TestFixtures fixtures;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        if (routes == null) {
+            routes = new Routes().autoDiscoverViews("io.passerelle");
+            // Karibu's scan sees public classes only; views and layouts here are package-private.
+            var scanner = new ClassPathScanningCandidateComponentProvider(false);
+            scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+            scanner.addIncludeFilter(new AnnotationTypeFilter(Layout.class));
+            for (var candidate : scanner.findCandidateComponents("io.passerelle")) {
+                routes.getRoutes().add(loadComponentClass(candidate.getBeanClassName()));
+            }
+        }
+    }
+
+    @BeforeEach
+    void setUpVaadin() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        SecurityContextHolder.clearContext();
+        MockVaadin.tearDown();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Component> loadComponentClass(String name) {
+        try {
+            return (Class<? extends Component>) Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Logs in through the real authentication manager, as the login form would. */
+    protected void login(UserAccount account) {
+        Authentication authentication = fixtures.authenticate(account);
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+    }
+
+    protected void navigate(String route) {
+        UI.getCurrent().navigate(route);
+    }
+}

@@ -1,0 +1,93 @@
+package io.passerelle;
+
+import io.passerelle.restaurant.CreateRestaurant;
+import io.passerelle.restaurant.Restaurant;
+import io.passerelle.restaurant.RestaurantService;
+import io.passerelle.security.AccountProvisioning;
+import io.passerelle.security.AppRole;
+import io.passerelle.security.CreateUserAccount;
+import io.passerelle.security.UserAccount;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Builds tenants and people for a test through the real services. Names are unique per call, so
+ * tests sharing one database never see each other's rows by accident.
+ */
+@TestComponent
+public class TestFixtures {
+
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final AtomicInteger sequence = new AtomicInteger();
+
+    private final AccountProvisioning provisioning;
+    private final RestaurantService restaurants;
+    private final AuthenticationManager authenticationManager;
+
+    TestFixtures(AccountProvisioning provisioning, RestaurantService restaurants,
+            AuthenticationManager authenticationManager) {
+        this.provisioning = provisioning;
+        this.restaurants = restaurants;
+        this.authenticationManager = authenticationManager;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + System.nanoTime() % 1_000_000 + "-" + sequence.incrementAndGet();
+    }
+
+    /** A reseller with two restaurants, an owner of the first, and a support account of the reseller. */
+    public Tenant tenant() {
+        return runAsStaff(() -> {
+            var reseller = restaurants.createReseller(unique("Reseller"));
+            var first = restaurant(reseller.getId(), unique("Trattoria"));
+            var second = restaurant(reseller.getId(), unique("Bistrot"));
+            var owner = account(AppRole.OWNER, null, Set.of(first.getId()));
+            var support = account(AppRole.RESELLER_SUPPORT, reseller.getId(), Set.of());
+            return new Tenant(reseller.getId(), first, second, owner, support);
+        });
+    }
+
+    public UserAccount account(AppRole role, Long resellerId, Set<Long> restaurantIds) {
+        return provisioning.provision(new CreateUserAccount(unique(role.name().toLowerCase(Locale.ROOT)) + "@test.example",
+                "Test " + role, role, resellerId, restaurantIds, Locale.ENGLISH), PASSWORD);
+    }
+
+    public Authentication authenticate(UserAccount account) {
+        return authenticationManager.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(account.getEmail(), PASSWORD));
+    }
+
+    /** Runs the block as the given person, as a service call from their session would. */
+    public <T> T runAs(UserAccount account, Supplier<T> block) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(authenticate(account));
+        try {
+            return block.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    public <T> T runAsStaff(Supplier<T> block) {
+        return runAs(staff(AppRole.ONBOARDING), block);
+    }
+
+    public UserAccount staff(AppRole role) {
+        return account(role, null, Set.of());
+    }
+
+    private Restaurant restaurant(long resellerId, String name) {
+        return restaurants.create(new CreateRestaurant(name, ZoneId.of("Europe/Rome"), Locale.ITALIAN, resellerId));
+    }
+
+    public record Tenant(long resellerId, Restaurant restaurant, Restaurant sibling, UserAccount owner,
+            UserAccount support) {}
+}
