@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * An integration test on the real application context and a real MariaDB. Every test class using
+ * An integration test on the real application context, served on a random port, and a real MariaDB. Every test class using
  * it shares one Spring context (same configuration), so the database starts once per run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestDatabaseConfiguration.class)
 public @interface PasserelleTest {}

@@ -2,14 +2,14 @@ package io.passerelle.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.passerelle.security.ui.LoginView;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -19,6 +19,7 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 @Configuration
@@ -57,15 +58,26 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain actuatorSecurity(HttpSecurity http, AuthenticationManager authenticationManager)
             throws Exception {
-        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        // By path, not by endpoint: an endpoint that is switched off still never falls through to the UI chain.
+        return http.securityMatcher("/actuator/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole(AppRole.ADMIN_NAME))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
+                // a machine client gets 401 + WWW-Authenticate, never a redirect to the login page
+                .exceptionHandling(e -> e.authenticationEntryPoint(basicEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    /** Sets the status instead of sendError: an error dispatch would reach the UI chain and redirect to /login. */
+    private static AuthenticationEntryPoint basicEntryPoint() {
+        return (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Passerelle\", charset=\"UTF-8\"");
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        };
     }
 
     @Bean

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +23,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final DB db;
     private final int port;
     private final String database;
+    private final Path disposableDataDir;
 
-    private EmbeddedMariaDb(DB db, int port, String database) {
+    private EmbeddedMariaDb(DB db, int port, String database, Path disposableDataDir) {
         this.db = db;
         this.port = port;
         this.database = database;
+        this.disposableDataDir = disposableDataDir;
     }
 
     public static EmbeddedMariaDb start(EmbeddedMariaDbSettings settings) {
         Path base = settings.baseDir().toAbsolutePath();
-        Path data = base.resolve("data");
-        if (settings.fresh()) {
-            deleteRecursively(data);
-        }
+        // A fresh server gets its own data folder, so two contexts in one JVM can never share one.
+        Path data = settings.fresh() ? base.resolve("data-" + UUID.randomUUID()) : base.resolve("data");
         int port = settings.port() == 0 ? freePort() : settings.port();
         var config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
@@ -57,7 +58,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.start();
             log.info("Embedded MariaDB started on 127.0.0.1:{} in {} ms, data in {}",
                     port, (System.nanoTime() - started) / 1_000_000, data);
-            return new EmbeddedMariaDb(db, port, settings.database());
+            return new EmbeddedMariaDb(db, port, settings.database(), settings.fresh() ? data : null);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB in " + base, e);
         }
@@ -74,6 +75,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly", e);
+        }
+        if (disposableDataDir != null) {
+            deleteRecursively(disposableDataDir);
         }
     }
 

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseDir  folder for the unpacked server, its data and temp files; kept between runs
  * @param database schema name, created on first start
  * @param port     TCP port on 127.0.0.1; 0 picks a free one
- * @param fresh    wipe the data folder before starting (tests)
+ * @param fresh    start from an empty, private data folder, deleted on stop (tests)
  */
 @ConfigurationProperties("passerelle.embedded-db")
 public record EmbeddedMariaDbSettings(
