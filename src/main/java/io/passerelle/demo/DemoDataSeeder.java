@@ -1,0 +1,96 @@
+package io.passerelle.demo;
+
+import io.passerelle.restaurant.CreateRestaurant;
+import io.passerelle.restaurant.Restaurant;
+import io.passerelle.restaurant.RestaurantService;
+import io.passerelle.security.AccountProvisioning;
+import io.passerelle.security.AppRole;
+import io.passerelle.security.CreateUserAccount;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo installation once, on an empty database. Works through the same services as the UI,
+ * logged in as the demo onboarding account, so demo data obeys every rule real data does.
+ */
+@Component
+@ConditionalOnBooleanProperty("passerelle.demo.enabled")
+@EnableConfigurationProperties(DemoSettings.class)
+class DemoDataSeeder implements ApplicationRunner {
+
+    static final String ONBOARDING_EMAIL = "onboarding@demo.passerelle.test";
+    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    private final DemoSettings settings;
+    private final AccountProvisioning provisioning;
+    private final AuthenticationManager authenticationManager;
+    private final RestaurantService restaurants;
+
+    DemoDataSeeder(DemoSettings settings, AccountProvisioning provisioning,
+            AuthenticationManager authenticationManager, RestaurantService restaurants) {
+        this.settings = settings;
+        this.provisioning = provisioning;
+        this.authenticationManager = authenticationManager;
+        this.restaurants = restaurants;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (provisioning.anyAccountExists()) {
+            log.info("Demo data already present; not seeding again");
+            return;
+        }
+        seedAsOnboarding();
+    }
+
+    void seedAsOnboarding() {
+        account(ONBOARDING_EMAIL, "Olivia Onboarding", AppRole.ONBOARDING, null, Set.of(), Locale.ENGLISH);
+        var authentication = authenticationManager.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(ONBOARDING_EMAIL, settings.password()));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        try {
+            seed();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void seed() {
+        var italianReseller = restaurants.createReseller("Cassa Amica Srl");
+        var frenchReseller = restaurants.createReseller("Caisse & Co SAS");
+        Restaurant trattoria = restaurant("Trattoria da Giulia", "Europe/Rome", Locale.ITALIAN, italianReseller.getId());
+        Restaurant osteria = restaurant("Osteria del Porto", "Europe/Rome", Locale.ITALIAN, italianReseller.getId());
+        Restaurant bistrot = restaurant("Bistrot des Halles", "Europe/Paris", Locale.FRENCH, frenchReseller.getId());
+        Restaurant brasserie = restaurant("Brasserie du Marché", "Europe/Paris", Locale.FRENCH, frenchReseller.getId());
+
+        account("marco@demo.passerelle.test", "Marco Bianchi", AppRole.OWNER, null,
+                Set.of(trattoria.getId(), osteria.getId()), Locale.ITALIAN);
+        account("claire@demo.passerelle.test", "Claire Martin", AppRole.OWNER, null,
+                Set.of(bistrot.getId(), brasserie.getId()), Locale.FRENCH);
+        account("support@demo.passerelle.test", "Sofia Support", AppRole.RESELLER_SUPPORT,
+                italianReseller.getId(), Set.of(), Locale.ITALIAN);
+        account("admin@demo.passerelle.test", "Ada Admin", AppRole.ADMIN, null, Set.of(), Locale.ENGLISH);
+        log.info("Demo data seeded: 2 resellers, 4 restaurants, 5 accounts (password in the README)");
+    }
+
+    private Restaurant restaurant(String name, String zone, Locale locale, long resellerId) {
+        return restaurants.create(new CreateRestaurant(name, ZoneId.of(zone), locale, resellerId));
+    }
+
+    private void account(String email, String name, AppRole role, Long resellerId, Set<Long> restaurantIds,
+            Locale locale) {
+        provisioning.provision(new CreateUserAccount(email, name, role, resellerId, restaurantIds, locale),
+                settings.password());
+    }
+}
