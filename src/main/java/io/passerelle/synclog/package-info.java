@@ -1,0 +1,8 @@
+/**
+ * The sync log: what happened between Passerelle and each POS, written by the partner API and the sync
+ * engine, read by owners, support and onboarding.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "security", "restaurant"})
+package io.passerelle.synclog;
+
+import org.springframework.modulith.ApplicationModule;

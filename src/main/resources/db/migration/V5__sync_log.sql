@@ -1,0 +1,32 @@
+-- The sync log: every run, every message in or out, every rejected event, per restaurant.
+-- Newest first by id (ids grow with time), so the views page by keyset on (restaurant_id, id).
+CREATE TABLE sync_log_entry (
+    id             BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    restaurant_id  BIGINT       NOT NULL,
+    connection_id  BIGINT       NULL,
+    partner_code   VARCHAR(40)  NULL,
+    occurred_at    DATETIME(6)  NOT NULL,
+    kind           VARCHAR(16)  NOT NULL,
+    direction      VARCHAR(8)   NOT NULL,
+    message_type   VARCHAR(60)  NOT NULL,
+    message_id     VARCHAR(80)  NULL,
+    reservation_id BIGINT       NULL,
+    outcome        VARCHAR(16)  NOT NULL,
+    http_status    INT          NULL,
+    attempt        INT          NULL,
+    latency_ms     INT          NULL,
+    error_code     VARCHAR(60)  NULL,
+    error_detail   VARCHAR(500) NULL,
+    run_sent       INT          NULL,
+    run_unchanged  INT          NULL,
+    run_missed     INT          NULL,
+    run_failed     INT          NULL,
+    payload        MEDIUMTEXT   NULL,
+    response       TEXT         NULL,
+    CONSTRAINT fk_sync_log_restaurant FOREIGN KEY (restaurant_id) REFERENCES restaurant (id),
+    INDEX ix_sync_log_restaurant_id (restaurant_id, id),
+    INDEX ix_sync_log_restaurant_time (restaurant_id, occurred_at),
+    INDEX ix_sync_log_restaurant_outcome (restaurant_id, outcome, id),
+    INDEX ix_sync_log_restaurant_reservation (restaurant_id, reservation_id, id),
+    INDEX ix_sync_log_time (occurred_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
