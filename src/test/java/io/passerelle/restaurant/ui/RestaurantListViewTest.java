@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.github.mvysny.kaributesting.v10.ShortcutsKt;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -146,12 +148,12 @@ class RestaurantListViewTest extends KaribuTest {
     }
 
     @Test
-    void newResellerBecomesAvailableAndItsNameMustBeUnique() {
+    void newResellerIsSavedWithEnterBecomesAvailableAndItsNameMustBeUnique() {
         openAsOnboarding();
         String name = TestFixtures.unique("Cassa Facile");
         _click(button("reseller-new"));
         setAsUser(textField("reseller-name"), name);
-        _click(button("reseller-save"));
+        ShortcutsKt.fireShortcut(Key.ENTER);
         _assertNone(Dialog.class, spec -> spec.withId("reseller-form"));
 
         _click(button("reseller-new"));
