@@ -1,15 +1,20 @@
 package io.passerelle;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import io.passerelle.security.UserAccount;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,5 +87,27 @@ public abstract class KaribuTest {
 
     protected void navigate(String route) {
         UI.getCurrent().navigate(route);
+    }
+
+    /**
+     * Sets a field's value as the person would: only if they could edit it, and as a change coming
+     * from the browser. Stands in for Karibu's {@code _setValue}, which in 2.6.2 looks for a Flow
+     * internal that Vaadin 25.2 no longer has (NoSuchMethodException on AbstractFieldSupport.setValue).
+     */
+    protected static <V> void setAsUser(HasValue<?, V> field, V value) {
+        LocatorJ.assertEditableByUser((Component) field);
+        if (!(field instanceof AbstractField<?, ?>)) {
+            field.setValue(value);
+            return;
+        }
+        try {
+            Method setModelValue = AbstractField.class.getDeclaredMethod("setModelValue", Object.class, boolean.class);
+            setModelValue.setAccessible(true);
+            setModelValue.invoke(field, value, true);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.passerelle.security;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -12,12 +13,21 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByEmailIgnoreCase(String email);
 
-    @Query("""
-            select u from UserAccount u
+    @Query(value = """
+            select new io.passerelle.security.UserSummary(
+                u.id, u.email, u.displayName, u.role, u.resellerId, size(u.restaurantIds), u.enabled)
+            from UserAccount u
+            where :text is null or lower(u.email) like lower(concat('%', :text, '%'))
+               or lower(u.displayName) like lower(concat('%', :text, '%'))
+            """, countQuery = """
+            select count(u) from UserAccount u
             where :text is null or lower(u.email) like lower(concat('%', :text, '%'))
                or lower(u.displayName) like lower(concat('%', :text, '%'))
             """)
-    Page<UserAccount> search(String text, Pageable pageable);
+    Page<UserSummary> search(String text, Pageable pageable);
+
+    @EntityGraph(attributePaths = "restaurantIds")
+    Optional<UserAccount> findWithRestaurantsById(long id);
 
     @Query("select count(u) > 0 from UserAccount u join u.restaurantIds r where u.id = :userId and r = :restaurantId")
     boolean ownsRestaurant(long userId, long restaurantId);

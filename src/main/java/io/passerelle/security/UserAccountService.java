@@ -5,6 +5,7 @@ import io.passerelle.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.data.domain.Page;
@@ -42,8 +43,22 @@ public class UserAccountService {
 
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
-    public Page<UserAccount> search(String text, Pageable pageable) {
+    public Page<UserSummary> search(String text, Pageable pageable) {
         return accounts.search(text == null || text.isBlank() ? null : text.strip(), pageable);
+    }
+
+    /** The account with its restaurants loaded, to fill an edit form. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public UserAccount getForEditing(long userId) {
+        return accounts.findWithRestaurantsById(userId).orElseThrow(() -> NotFoundException.forId("User", userId));
+    }
+
+    /** The roles the current user may give (and whose holders they may manage). */
+    public Set<AppRole> grantableRoles() {
+        return currentUser.require().role() == AppRole.ADMIN
+                ? EnumSet.allOf(AppRole.class)
+                : EnumSet.complementOf(EnumSet.of(AppRole.ONBOARDING, AppRole.ADMIN));
     }
 
     @PreAuthorize(STAFF)
@@ -119,8 +134,7 @@ public class UserAccountService {
     }
 
     private void checkMayGrant(AppRole role) {
-        boolean staffRole = role == AppRole.ONBOARDING || role == AppRole.ADMIN;
-        if (staffRole && currentUser.require().role() != AppRole.ADMIN) {
+        if (!grantableRoles().contains(role)) {
             throw new RuleViolationException("role", "user.error.role-admin-only",
                     "Only an administrator may manage staff accounts");
         }
