@@ -77,7 +77,7 @@ public abstract class KaribuTest {
     /** Logs in through the real authentication manager, as the login form would. */
     protected void login(UserAccount account) {
         Authentication authentication = fixtures.authenticate(account);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        fixtures.useAuthentication(authentication);
         var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()

@@ -17,6 +17,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Builds tenants and people for a test through the real services. Names are unique per call, so
@@ -31,12 +32,14 @@ public class TestFixtures {
     private final AccountProvisioning provisioning;
     private final RestaurantService restaurants;
     private final AuthenticationManager authenticationManager;
+    private final SecurityContextHolderStrategy securityContexts;
 
     TestFixtures(AccountProvisioning provisioning, RestaurantService restaurants,
-            AuthenticationManager authenticationManager) {
+            AuthenticationManager authenticationManager, SecurityContextHolderStrategy securityContexts) {
         this.provisioning = provisioning;
         this.restaurants = restaurants;
         this.authenticationManager = authenticationManager;
+        this.securityContexts = securityContexts;
     }
 
     public static String unique(String prefix) {
@@ -67,12 +70,24 @@ public class TestFixtures {
 
     /** Runs the block as the given person, as a service call from their session would. */
     public <T> T runAs(UserAccount account, Supplier<T> block) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(authenticate(account));
+        var previous = securityContexts.getContext().getAuthentication();
+        useAuthentication(authenticate(account));
         try {
             return block.get();
         } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
+            useAuthentication(previous);
+        }
+    }
+
+    /**
+     * Makes the authentication current for this thread. Method security reads the strategy bean, while
+     * a Vaadin servlet initialised by a UI test may have installed another strategy instance in the static
+     * holder since; both must agree.
+     */
+    public void useAuthentication(Authentication authentication) {
+        securityContexts.getContext().setAuthentication(authentication);
+        if (SecurityContextHolder.getContextHolderStrategy() != securityContexts) {
+            SecurityContextHolder.getContext().setAuthentication(authentication);
         }
     }
 
