@@ -109,6 +109,11 @@ public record SimulatorSettings(
                 sendAttempts, retryBackoff, requestTimeout);
     }
 
+    public SimulatorSettings withRequestTimeout(Duration timeout) {
+        return new SimulatorSettings(host, port, passerelleUrl, installations, tables, knobs, pollInterval, zone,
+                currency, sendAttempts, retryBackoff, timeout);
+    }
+
     public SimulatorSettings withRetries(int attempts, Duration backoff) {
         return new SimulatorSettings(host, port, passerelleUrl, installations, tables, knobs, pollInterval, zone,
                 currency, attempts, backoff, requestTimeout);
