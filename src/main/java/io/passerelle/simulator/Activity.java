@@ -82,12 +82,8 @@ final class Activity {
         counters.get(counter).incrementAndGet();
     }
 
-    long count(Counter counter, long delta) {
-        return counters.get(counter).addAndGet(delta);
-    }
-
-    long value(Counter counter) {
-        return counters.get(counter).get();
+    void count(Counter counter, long delta) {
+        counters.get(counter).addAndGet(delta);
     }
 
     Map<String, Long> counters() {

@@ -46,11 +46,6 @@ public record Knobs(
         }
     }
 
-    public Knobs withScenariosPerMinute(double perMinute) {
-        return new Knobs(latencyMs, jitterMs, errorRate, errorStatus, retryAfterSeconds, timeoutRate, timeoutMs,
-                refuseConnections, duplicateRate, outOfOrder, perMinute);
-    }
-
     private static void requireAtLeastZero(String name, double value) {
         if (value < 0) {
             throw new IllegalArgumentException(name + " must not be negative, was " + value);

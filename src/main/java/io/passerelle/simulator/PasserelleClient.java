@@ -71,17 +71,24 @@ final class PasserelleClient implements AutoCloseable {
     /** One page of a pull: the reservations changed since the cursor, and the cursor to pass next time. */
     record ReservationPage(List<Reservation> reservations, String nextCursor) {}
 
-    private final HttpClient http;
     private final URI baseUrl;
     private final Duration requestTimeout;
+    private HttpClient http;
 
     PasserelleClient(URI baseUrl, Duration requestTimeout) {
         this.baseUrl = baseUrl;
         this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(requestTimeout)
-                .build();
+    }
+
+    /** Built on first use: building one loads the TLS machinery, over half a second the simulator need not wait. */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(requestTimeout)
+                    .build();
+        }
+        return http;
     }
 
     Reply postEvent(InstallationSettings installation, byte[] event) throws IOException, InterruptedException {
@@ -131,7 +138,7 @@ final class PasserelleClient implements AutoCloseable {
         } else {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(json));
         }
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Reply(response.statusCode(), response.headers().firstValue("Retry-After"), response.body());
     }
 
@@ -155,7 +162,9 @@ final class PasserelleClient implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        http.shutdownNow();
+    public synchronized void close() {
+        if (http != null) {
+            http.shutdownNow();
+        }
     }
 }

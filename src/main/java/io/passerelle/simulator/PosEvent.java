@@ -25,11 +25,12 @@ sealed interface PosEvent {
         }
     }
 
-    /** An order opened on a table; without a reservation it is a walk-in. */
+    /**
+     * An order opened on a table with no reservation: a walk-in. (The protocol also lets it carry a reservationId;
+     * this till seats reservations with {@link ReservationAttached} instead.)
+     */
     @JsonPropertyOrder({"type", "eventId", "occurredAt"})
-    record OrderOpened(
-            String eventId, OffsetDateTime occurredAt, String orderId, String table, String reservationId,
-            Integer covers)
+    record OrderOpened(String eventId, OffsetDateTime occurredAt, String orderId, String table, int covers)
             implements PosEvent {
         @Override
         public String type() {

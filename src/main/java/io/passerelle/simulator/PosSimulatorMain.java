@@ -1,5 +1,6 @@
 package io.passerelle.simulator;
 
+import java.time.DateTimeException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -43,7 +44,7 @@ public final class PosSimulatorMain {
         SimulatorSettings settings;
         try {
             settings = SimulatorSettings.parse(arguments, System.getenv());
-        } catch (IllegalArgumentException | java.time.DateTimeException wrongSetting) {
+        } catch (IllegalArgumentException | DateTimeException wrongSetting) {
             System.err.println("POS simulator: " + wrongSetting.getMessage() + "\n");
             System.err.print(USAGE);
             System.exit(2);

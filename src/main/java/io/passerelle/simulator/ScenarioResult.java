@@ -1,5 +1,6 @@
 package io.passerelle.simulator;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,6 +14,6 @@ record ScenarioResult(String installation, String scenario, Bill order, String p
 
     static ScenarioResult of(Till till, String scenario, Bill order, String paymentId, PosEvent... events) {
         return new ScenarioResult(till.id(), scenario, order, paymentId,
-                java.util.Arrays.stream(events).map(event -> new QueuedEvent(event.eventId(), event.type())).toList());
+                Arrays.stream(events).map(event -> new QueuedEvent(event.eventId(), event.type())).toList());
     }
 }

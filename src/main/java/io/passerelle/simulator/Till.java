@@ -5,6 +5,7 @@ import io.passerelle.simulator.PosEvent.OrderClosed;
 import io.passerelle.simulator.PosEvent.OrderOpened;
 import io.passerelle.simulator.PosEvent.OrderPaidAtTable;
 import io.passerelle.simulator.PosEvent.ReservationAttached;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -68,10 +69,6 @@ final class Till {
         return outbox;
     }
 
-    String currency() {
-        return currency;
-    }
-
     /** Pull style: where the last pull left off, passed back to get only what changed since. */
     String pullCursor() {
         return pullCursor;
@@ -109,7 +106,7 @@ final class Till {
         String chosenTable = table != null ? table : preferredOrFreeTable(null);
         int seatedCovers = covers != null ? covers : 1 + ThreadLocalRandom.current().nextInt(4);
         Bill order = withItems(floor.open(chosenTable, seatedCovers, null, now()), items);
-        OrderOpened opened = new OrderOpened(newEventId(), now(), order.orderId(), order.table(), null, order.covers());
+        OrderOpened opened = new OrderOpened(newEventId(), now(), order.orderId(), order.table(), order.covers());
         outbox.enqueue(opened);
         return ScenarioResult.of(this, "walk-in", order, null, opened);
     }
@@ -150,8 +147,11 @@ final class Till {
     }
 
     /** A priced line from the menu, or at the price given for anything off the menu. */
-    OrderItem item(String name, Integer quantity, java.math.BigDecimal unitPrice) {
+    OrderItem item(String name, Integer quantity, BigDecimal unitPrice) {
         int count = quantity == null ? 1 : quantity;
+        if (count < 1) {
+            throw PosProblem.badRequest("the quantity of '" + name + "' must be at least 1");
+        }
         if (unitPrice != null) {
             return new OrderItem(name, count, Money.of(unitPrice, currency));
         }

@@ -59,6 +59,7 @@ class SimulatorSettingsTest {
         assertThat(push.signingKey()).hasSize(32);
         assertThat(push.menu()).as("a push-style till is the French one by default").isEqualTo(Menu.FRENCH);
         assertThat(pull + " " + push).doesNotContain("pk_live_123", "tok_secret", "whsec_");
+        assertThat(InstallationSettings.pull("1042", "pk_1").menu()).isEqualTo(Menu.ITALIAN);
     }
 
     @Test
