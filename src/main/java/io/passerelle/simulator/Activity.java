@@ -37,7 +37,7 @@ final class Activity {
         EVENTS_REJECTED,
         EVENTS_FAILED,
         PAYMENTS_TAKEN,
-        SCENARIOS_PLAYED,
+        RANDOM_SCENARIOS_PLAYED,
         FAULTS_INJECTED;
 
         /** {@code WEBHOOKS_RECEIVED} is shown as {@code webhooksReceived}. */
@@ -54,7 +54,7 @@ final class Activity {
     record ErrorRecord(OffsetDateTime at, String installation, String message) {}
 
     /**
-     * @param status QUEUED, DELIVERED, REJECTED (a 4xx Passerelle will not take again) or FAILED (gave up retrying)
+     * @param status QUEUED, RETRYING, DELIVERED, REJECTED (a 4xx Passerelle will not take again) or FAILED (gave up)
      * @param deliveries 2xx answers received; more than one when the duplicate knob sent it again
      */
     record EventRecord(

@@ -107,10 +107,10 @@ final class EventOutbox {
                     return;
                 }
                 wait = reply.retryAfter().flatMap(EventOutbox::seconds).orElse(wait);
-                activity.eventAttempted(event.eventId(), attempt, "QUEUED", reply.status(), problem);
+                activity.eventAttempted(event.eventId(), attempt, "RETRYING", reply.status(), problem);
             } catch (IOException unreachable) {
                 problem = PasserelleClient.describe(unreachable);
-                activity.eventAttempted(event.eventId(), attempt, "QUEUED", null, problem);
+                activity.eventAttempted(event.eventId(), attempt, "RETRYING", null, problem);
             }
             if (attempt < maxAttempts) {
                 activity.count(Counter.EVENT_RETRIES);

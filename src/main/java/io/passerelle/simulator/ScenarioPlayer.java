@@ -60,7 +60,7 @@ final class ScenarioPlayer {
             if (pick < 0) {
                 try {
                     ScenarioResult result = choice.scenario().get();
-                    activity.count(Counter.SCENARIOS_PLAYED);
+                    activity.count(Counter.RANDOM_SCENARIOS_PLAYED);
                     log.debug("played {} on {}", result.scenario(), result.installation());
                     return Optional.of(result);
                 } catch (PosProblem raced) {

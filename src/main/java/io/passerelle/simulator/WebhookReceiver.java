@@ -62,7 +62,8 @@ final class WebhookReceiver implements Exchanges.Route {
 
     private Map<String, String> process(Till till, JsonNode message) {
         JsonNode restaurantId = message.path("restaurantId");
-        if (!restaurantId.isMissingNode() && !restaurantId.asString().equals(till.settings().restaurantId())) {
+        boolean named = !restaurantId.isMissingNode() && !restaurantId.isNull();
+        if (named && !restaurantId.asString().equals(till.settings().restaurantId())) {
             throw PosProblem.forbidden("this till serves restaurant " + till.settings().restaurantId()
                     + ", not " + restaurantId.asString());
         }

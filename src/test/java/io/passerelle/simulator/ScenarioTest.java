@@ -150,7 +150,7 @@ class ScenarioTest {
         control.post("/control/faults", "{\"scenariosPerMinute\": 0}");
         assertThat(seated).containsExactly("r_due");
         assertThat(types).isSubsetOf("reservation.attached", "order.opened", "order.closed", "order.paid_at_table");
-        assertThat(control.state().path("counters").path("scenariosPlayed").asLong()).isPositive();
+        assertThat(control.state().path("counters").path("randomScenariosPlayed").asLong()).isPositive();
     }
 
     /** Passerelle answers the trattoria's next pull with these reservations. */
