@@ -1,0 +1,64 @@
+package io.passerelle.simulator;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What the till reports to Passerelle ({@code POST /events}), in the shapes of PROTOCOL.md. */
+sealed interface PosEvent {
+
+    String eventId();
+
+    /** The protocol's {@code type}; serialised first. */
+    @JsonProperty("type")
+    String type();
+
+    /** A reservation attached to an order: the guests are seated. */
+    @JsonPropertyOrder({"type", "eventId", "occurredAt"})
+    record ReservationAttached(
+            String eventId, OffsetDateTime occurredAt, String reservationId, String orderId, String table)
+            implements PosEvent {
+        @Override
+        public String type() {
+            return "reservation.attached";
+        }
+    }
+
+    /**
+     * An order opened on a table with no reservation: a walk-in. (The protocol also lets it carry a reservationId;
+     * this till seats reservations with {@link ReservationAttached} instead.)
+     */
+    @JsonPropertyOrder({"type", "eventId", "occurredAt"})
+    record OrderOpened(String eventId, OffsetDateTime occurredAt, String orderId, String table, int covers)
+            implements PosEvent {
+        @Override
+        public String type() {
+            return "order.opened";
+        }
+    }
+
+    /** The bill closed at the till. */
+    @JsonPropertyOrder({"type", "eventId", "occurredAt"})
+    record OrderClosed(
+            String eventId, OffsetDateTime occurredAt, String orderId, String reservationId, int covers, Money total,
+            List<OrderItem> items)
+            implements PosEvent {
+        @Override
+        public String type() {
+            return "order.closed";
+        }
+    }
+
+    /** The bill settled through pay at table. */
+    @JsonPropertyOrder({"type", "eventId", "occurredAt"})
+    record OrderPaidAtTable(
+            String eventId, OffsetDateTime occurredAt, String orderId, String reservationId, int covers, Money total,
+            List<OrderItem> items, String paymentId)
+            implements PosEvent {
+        @Override
+        public String type() {
+            return "order.paid_at_table";
+        }
+    }
+}
