@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -39,6 +40,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -226,6 +228,21 @@ class ReservationListViewTest extends KaribuTest {
 
         _get(ReservationForm.class);
         assertThat(storedReservations()).isEmpty();
+    }
+
+    @Test
+    void messagesSpeakTheReadersLanguage() {
+        login(tenant.owner());
+        UI.getCurrent().setLocale(Locale.FRENCH);
+        navigate("reservations");
+        _click(_get(Button.class, spec -> spec.withId("reservation-new")));
+        var partySize = _get(IntegerField.class, spec -> spec.withId("reservation-party-size"));
+
+        UserInput.enter(partySize, 0);
+        _click(_get(Button.class, spec -> spec.withId("reservation-save")));
+
+        assertThat(partySize.getLabel()).isEqualTo("Nombre de couverts");
+        assertThat(partySize.getErrorMessage()).isEqualTo("doit être compris entre 1 et 100 personnes");
     }
 
     @Test
