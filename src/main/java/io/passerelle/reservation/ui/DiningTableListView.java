@@ -57,8 +57,8 @@ class DiningTableListView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("room").setHeader(getTranslation("table.room"));
         tableGrid.addColumn(DiningTable::getSeats).setKey("seats").setHeader(getTranslation("table.seats"));
         tableGrid.setEmptyStateText(getTranslation("table.none"));
-        tableGrid.addItemClickListener(click -> {
-            var dialog = new DiningTableDialog(tables, restaurantId, click.getItem());
+        Rows.openOnSelect(tableGrid, table -> {
+            var dialog = new DiningTableDialog(tables, restaurantId, table);
             dialog.addTablesChangedListener(changed -> refresh(restaurantId));
             dialog.open();
         });
@@ -70,7 +70,7 @@ class DiningTableListView extends VerticalLayout implements HasDynamicTitle {
         roomGrid.setMaxWidth("30em");
         roomGrid.addColumn(Room::getName).setKey("name").setHeader(getTranslation("room.name"));
         roomGrid.setEmptyStateText(getTranslation("room.none"));
-        roomGrid.addItemClickListener(click -> openRoom(restaurantId, click.getItem()));
+        Rows.openOnSelect(roomGrid, room -> openRoom(restaurantId, room));
 
         add(heading("table.title", addTable), tableGrid, heading("room.title", addRoom), roomGrid);
         refresh(restaurantId);

@@ -75,8 +75,8 @@ class GuestListView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("guest.none"));
         grid.setItems(query -> guests.page(restaurant.id(), search.getValue(),
                 PageRequest.of(query.getPage(), query.getPageSize(), GuestService.BY_NAME)).stream());
-        grid.addItemClickListener(click -> {
-            var profile = new GuestProfileDialog(guests, reservations, restaurant, click.getItem().getId(), formats);
+        Rows.openOnSelect(grid, guest -> {
+            var profile = new GuestProfileDialog(guests, reservations, restaurant, guest.getId(), formats);
             profile.addGuestSavedListener(saved -> grid.getDataProvider().refreshAll());
             profile.open();
         });

@@ -121,7 +121,8 @@ class ReservationListView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(query -> reservations.page(restaurant.id(), filter(),
                 VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         grid.sort(List.of(new GridSortOrder<>(start, SortDirection.ASCENDING)));
-        grid.addItemClickListener(click -> open(restaurant, reservations.get(restaurant.id(), click.getItem().getId())));
+        // the row may be older than the reservation: edit what is stored now
+        Rows.openOnSelect(grid, row -> open(restaurant, reservations.get(restaurant.id(), row.getId())));
     }
 
     private ReservationFilter filter() {

@@ -130,7 +130,7 @@ class DiningTableListViewTest extends KaribuTest {
         book.table(restaurantId(), "T2");
         openAsSupportOfFirstRestaurant();
 
-        GridKt._clickItem(tableGrid(), rowNamed("T2"));
+        GridKt._selectRow(tableGrid(), rowNamed("T2"));
         var name = _get(TextField.class, spec -> spec.withId("table-name"));
         UserInput.enter(name, "t1");
         _click(_get(Button.class, spec -> spec.withId("table-save")));
@@ -152,7 +152,7 @@ class DiningTableListViewTest extends KaribuTest {
         book.reservation(restaurantId(), clock.instant().plus(1, ChronoUnit.DAYS), 2, null, used);
         openAsSupportOfFirstRestaurant();
 
-        GridKt._clickItem(tableGrid(), rowNamed("T1"));
+        GridKt._selectRow(tableGrid(), rowNamed("T1"));
         _click(_get(Button.class, spec -> spec.withId("table-delete")));
         ConfirmDialogKt._fireCancel(_get(ConfirmDialog.class, spec -> spec.withId("table-delete-confirm")));
         assertThat(storedTableNames()).containsExactly("T1", "T2");
@@ -162,7 +162,7 @@ class DiningTableListViewTest extends KaribuTest {
         assertThat(column(tableGrid(), "name")).containsExactly("T2");
         NotificationsKt.clearNotifications();
 
-        GridKt._clickItem(tableGrid(), rowNamed("T2"));
+        GridKt._selectRow(tableGrid(), rowNamed("T2"));
         _click(_get(Button.class, spec -> spec.withId("table-delete")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("table-delete-confirm")));
         NotificationsKt.expectNotifications(
@@ -182,7 +182,7 @@ class DiningTableListViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("room-save")));
         assertThat(column(rooms, "name")).containsExactly("Sala", "Terrazza");
 
-        GridKt._clickItem(rooms, 0);
+        GridKt._selectRow(rooms, 0);
         var name = _get(TextField.class, spec -> spec.withId("room-name"));
         UserInput.enter(name, "terrazza");
         _click(_get(Button.class, spec -> spec.withId("room-save")));

@@ -107,7 +107,7 @@ class GuestListViewTest extends KaribuTest {
         openAsSupportOfFirstRestaurant();
         assertThat(GridKt._getFormatted(grid(), 0, "totalSpent")).isEqualTo("€1,250.00");
 
-        GridKt._clickItem(grid(), 0);
+        GridKt._selectRow(grid(), 0);
 
         assertThat(profileValue("visits")).isEqualTo("3");
         assertThat(profileValue("covers")).isEqualTo("7");
@@ -124,7 +124,7 @@ class GuestListViewTest extends KaribuTest {
         book.guest(restaurantId(), "Giulia", "Rossi");
         openAsSupportOfFirstRestaurant();
 
-        GridKt._clickItem(grid(), 0);
+        GridKt._selectRow(grid(), 0);
 
         assertThat(profileValue("average")).isEqualTo("No bills yet");
         assertThat(profileValue("total-spent")).isEqualTo("€0.00");
@@ -134,7 +134,7 @@ class GuestListViewTest extends KaribuTest {
     void editingFromTheProfileUpdatesProfileAndList() {
         var guest = book.guest(restaurantId(), "Giulia", "Rossi");
         openAsSupportOfFirstRestaurant();
-        GridKt._clickItem(grid(), 0);
+        GridKt._selectRow(grid(), 0);
 
         _click(_get(Button.class, spec -> spec.withId("guest-profile-edit")));
         UserInput.enter(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Verdi");

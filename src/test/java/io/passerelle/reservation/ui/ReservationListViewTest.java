@@ -18,6 +18,7 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -269,7 +270,7 @@ class ReservationListViewTest extends KaribuTest {
         var reservation = reservationAt(today.plusDays(1), 20, book.guest(restaurantId(), "Giulia", "Rossi"));
         openAsSupportOfFirstRestaurant();
 
-        GridKt._clickItem(grid(), rowOf(reservation));
+        GridKt._selectRow(grid(), rowOf(reservation));
         UserInput.enter(_get(IntegerField.class, spec -> spec.withId("reservation-party-size")), 5);
         _click(_get(Button.class, spec -> spec.withId("reservation-save")));
 
@@ -284,7 +285,7 @@ class ReservationListViewTest extends KaribuTest {
         var reservation = reservationAt(today.plusDays(1), 20, null);
         openAsSupportOfFirstRestaurant();
 
-        GridKt._clickItem(grid(), rowOf(reservation));
+        GridKt._selectRow(grid(), rowOf(reservation));
         assertThat(statusActionIds()).containsExactly("reservation-status-confirmed", "reservation-status-refused",
                 "reservation-status-cancelled");
         _click(_get(Button.class, spec -> spec.withId("reservation-status-confirmed")));
@@ -294,11 +295,11 @@ class ReservationListViewTest extends KaribuTest {
         assertThat(((Span) GridKt._getCellComponent(grid(), 0, "status")).getElement().getAttribute("data-status"))
                 .isEqualTo("CONFIRMED");
 
-        GridKt._clickItem(grid(), rowOf(reservation));
+        GridKt._selectRow(grid(), rowOf(reservation));
         assertThat(statusActionIds()).containsExactly("reservation-status-arrived", "reservation-status-no-show",
                 "reservation-status-cancelled");
         _click(_get(Button.class, spec -> spec.withId("reservation-status-arrived")));
-        GridKt._clickItem(grid(), rowOf(reservation));
+        GridKt._selectRow(grid(), rowOf(reservation));
         assertThat(statusActionIds()).containsExactly("reservation-status-finished");
     }
 
@@ -306,7 +307,7 @@ class ReservationListViewTest extends KaribuTest {
     void statusActionsWaitForUnsavedEdits() {
         var reservation = reservationAt(today.plusDays(1), 20, null);
         openAsSupportOfFirstRestaurant();
-        GridKt._clickItem(grid(), rowOf(reservation));
+        GridKt._selectRow(grid(), rowOf(reservation));
         var confirm = _get(Button.class, spec -> spec.withId("reservation-status-confirmed"));
         assertThat(confirm.isEnabled()).isTrue();
 
@@ -320,7 +321,7 @@ class ReservationListViewTest extends KaribuTest {
         var reservation = reservationAt(today.plusDays(1), 20, book.guest(restaurantId(), "Giulia", "Rossi"));
         book.changeStatus(reservation, ReservationStatus.CONFIRMED);
         openAsSupportOfFirstRestaurant();
-        GridKt._clickItem(grid(), rowOf(reservation));
+        GridKt._selectRow(grid(), rowOf(reservation));
 
         _click(_get(Button.class, spec -> spec.withId("reservation-status-cancelled")));
         var confirm = _get(ConfirmDialog.class, spec -> spec.withId("reservation-status-confirm"));
@@ -338,7 +339,7 @@ class ReservationListViewTest extends KaribuTest {
     void aStatusChangedMeanwhileIsReportedInWords() {
         var reservation = reservationAt(today.plusDays(1), 20, null);
         openAsSupportOfFirstRestaurant();
-        GridKt._clickItem(grid(), rowOf(reservation));
+        GridKt._selectRow(grid(), rowOf(reservation));
         book.changeStatus(reservation, ReservationStatus.REFUSED);
 
         _click(_get(Button.class, spec -> spec.withId("reservation-status-confirmed")));
@@ -356,6 +357,14 @@ class ReservationListViewTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("reservations-no-restaurant")).getText())
                 .isEqualTo("Choose a restaurant in the switcher above to see its reservation book.");
         _assertNone(Grid.class, spec -> spec.withId("reservations-grid"));
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLogin() {
+        navigate("reservations");
+
+        _assertNone(ReservationListView.class);
+        _get(LoginForm.class);
     }
 
     private List<String> statusActionIds() {
