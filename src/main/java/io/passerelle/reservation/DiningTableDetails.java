@@ -8,7 +8,9 @@ import org.hibernate.validator.constraints.Range;
 /** A table as the restaurant describes it; the name is trimmed. {@code roomId} may be null. */
 public record DiningTableDetails(
         @NotBlank @Size(max = DiningTable.NAME_MAX_LENGTH) String name,
-        @NotNull @Range(min = DiningTable.MIN_SEATS, max = DiningTable.MAX_SEATS, message = "{table.seats.range}") Integer seats,
+        @NotNull
+        @Range(min = DiningTable.MIN_SEATS, max = DiningTable.MAX_SEATS, message = "{table.seats.range}")
+        Integer seats,
         Long roomId) {
 
     public DiningTableDetails {

@@ -52,8 +52,10 @@ interface ReservationRepository extends JpaRepository<Reservation, Long>, JpaSpe
             if (pattern != null) {
                 Join<Reservation, Guest> guest = root.join("guest", JoinType.LEFT);
                 Join<Reservation, DiningTable> table = root.join("table", JoinType.LEFT);
-                Expression<String> fullName = cb.concat(cb.concat(guest.get("firstName"), " "), guest.get("lastName"));
-                Expression<String> reversedName = cb.concat(cb.concat(guest.get("lastName"), " "), guest.get("firstName"));
+                Expression<String> firstName = guest.get("firstName");
+                Expression<String> lastName = guest.get("lastName");
+                Expression<String> fullName = cb.concat(cb.concat(firstName, " "), lastName);
+                Expression<String> reversedName = cb.concat(cb.concat(lastName, " "), firstName);
                 predicates.add(cb.or(
                         cb.like(cb.lower(fullName), pattern, SearchPattern.ESCAPE),
                         cb.like(cb.lower(reversedName), pattern, SearchPattern.ESCAPE),

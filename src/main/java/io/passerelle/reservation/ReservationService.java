@@ -75,8 +75,8 @@ public class ReservationService {
         checkStart(details.start(), restaurant.timeZone());
         Instant now = clock.instant();
         var reservation = new Reservation(restaurant.id(), ReservationSource.BOOKING, ReservationStatus.PENDING, now);
-        reservation.edit(details.start(), details.partySize(), details.notes(), table(restaurant.id(), details.tableId()),
-                guest(restaurant.id(), details.guestId()), now);
+        reservation.edit(details.start(), details.partySize(), details.notes(),
+                table(restaurant.id(), details.tableId()), guest(restaurant.id(), details.guestId()), now);
         reservations.save(reservation);
         flushAndPublish(reservation);
         return reservation;

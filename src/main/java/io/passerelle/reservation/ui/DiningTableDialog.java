@@ -33,7 +33,8 @@ class DiningTableDialog extends Dialog {
     private final long restaurantId;
     private final DiningTable existing;
     private final List<Room> rooms;
-    private final BeanValidationBinder<DiningTableDetails> binder = new BeanValidationBinder<>(DiningTableDetails.class);
+    private final BeanValidationBinder<DiningTableDetails> binder =
+            new BeanValidationBinder<>(DiningTableDetails.class);
     private final TextField name = new TextField();
     private final IntegerField seats = new IntegerField();
     private final ComboBox<Room> room = new ComboBox<>();
@@ -102,7 +103,7 @@ class DiningTableDialog extends Dialog {
         } catch (ValidationException invalid) {
             // the binder shows each problem next to its field
         } catch (UserFacingException refused) {
-            UserFacingErrors.show(this, refused, Map.of("name", name, "seats", seats, "roomId", room));
+            UserFeedback.showRefusal(this, refused, Map.of("name", name, "seats", seats, "roomId", room));
         }
     }
 
@@ -124,12 +125,12 @@ class DiningTableDialog extends Dialog {
             tables.deleteTable(restaurantId, existing.getId());
             done(getTranslation("table.deleted", existing.getName()));
         } catch (UserFacingException refused) {
-            UserFacingErrors.notifyError(UserFacingErrors.message(this, refused));
+            UserFeedback.error(UserFeedback.refusalMessage(this, refused));
         }
     }
 
     private void done(String message) {
-        UserFacingErrors.notifySuccess(message);
+        UserFeedback.success(message);
         fireEvent(new TablesChanged(this));
         close();
     }

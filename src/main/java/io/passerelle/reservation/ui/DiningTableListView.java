@@ -63,7 +63,8 @@ class DiningTableListView extends VerticalLayout implements HasDynamicTitle {
             dialog.open();
         });
 
-        var addRoom = new Button(getTranslation("room.new"), VaadinIcon.PLUS.create(), click -> openRoom(restaurantId, null));
+        var addRoom = new Button(getTranslation("room.new"), VaadinIcon.PLUS.create(),
+                click -> openRoom(restaurantId, null));
         addRoom.setId("room-new");
         roomGrid.setId("rooms-grid");
         roomGrid.setAllRowsVisible(true);

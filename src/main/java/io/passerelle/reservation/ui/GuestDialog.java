@@ -86,13 +86,13 @@ class GuestDialog extends Dialog {
             Guest saved = existing == null
                     ? guests.create(new CreateGuest(restaurantId, details))
                     : guests.update(new UpdateGuest(restaurantId, existing.getId(), details));
-            UserFacingErrors.notifySuccess(getTranslation("saved"));
+            UserFeedback.success(getTranslation("saved"));
             fireEvent(new GuestSaved(this, saved));
             close();
         } catch (ValidationException invalid) {
             // the binder shows each problem next to its field
         } catch (UserFacingException refused) {
-            UserFacingErrors.show(this, refused, Map.of("firstName", firstName, "lastName", lastName,
+            UserFeedback.showRefusal(this, refused, Map.of("firstName", firstName, "lastName", lastName,
                     "mobile", mobile, "email", email));
         }
     }

@@ -45,7 +45,8 @@ class GuestProfileDialog extends Dialog {
         history.setAllRowsVisible(true);
         history.addColumn(reservation -> formats.dateTime(reservation.getStart()))
                 .setKey("start").setHeader(getTranslation("reservation.start")).setAutoWidth(true);
-        history.addColumn(Reservation::getPartySize).setKey("partySize").setHeader(getTranslation("reservation.party-size"));
+        history.addColumn(Reservation::getPartySize)
+                .setKey("partySize").setHeader(getTranslation("reservation.party-size"));
         history.addComponentColumn(reservation -> new StatusBadge(reservation.getStatus()))
                 .setKey("status").setHeader(getTranslation("reservation.status"));
         history.setEmptyStateText(getTranslation("reservation.none"));

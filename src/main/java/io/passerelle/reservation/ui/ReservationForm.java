@@ -40,7 +40,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -54,7 +53,8 @@ class ReservationForm extends Dialog {
     private final RestaurantRef restaurant;
     private final Reservation existing;
     private final List<DiningTable> tableChoices;
-    private final BeanValidationBinder<ReservationDetails> binder = new BeanValidationBinder<>(ReservationDetails.class);
+    private final BeanValidationBinder<ReservationDetails> binder =
+            new BeanValidationBinder<>(ReservationDetails.class);
     private final DateTimePicker start = new DateTimePicker();
     private final IntegerField partySize = new IntegerField();
     private final TextArea notes = new TextArea();
@@ -150,7 +150,9 @@ class ReservationForm extends Dialog {
                         local -> Result.ok(local == null ? null : local.atZone(zone).toInstant()),
                         instant -> instant == null ? null : LocalDateTime.ofInstant(instant, zone)))
                 .bind("start");
-        binder.forField(partySize).asRequired(getTranslation("reservation.error.party-size-required")).bind("partySize");
+        binder.forField(partySize)
+                .asRequired(getTranslation("reservation.error.party-size-required"))
+                .bind("partySize");
         binder.forField(notes).withNullRepresentation("").bind("notes");
         binder.forField(table)
                 .withConverter(Converter.<DiningTable, Long>from(
@@ -216,12 +218,12 @@ class ReservationForm extends Dialog {
     private void applyStatus(ReservationStatus next) {
         try {
             reservations.changeStatus(restaurant.id(), existing.getId(), next);
-            UserFacingErrors.notifySuccess(getTranslation("reservation.status.changed",
+            UserFeedback.success(getTranslation("reservation.status.changed",
                     getTranslation(StatusBadge.labelKey(next))));
             fireEvent(new ReservationSaved(this));
             close();
         } catch (UserFacingException refused) {
-            UserFacingErrors.notifyError(UserFacingErrors.message(this, refused));
+            UserFeedback.error(UserFeedback.refusalMessage(this, refused));
         }
     }
 
@@ -234,13 +236,13 @@ class ReservationForm extends Dialog {
                 reservations.update(new UpdateReservation(restaurant.id(), existing.getId(), existing.getVersion(),
                         details));
             }
-            UserFacingErrors.notifySuccess(getTranslation("saved"));
+            UserFeedback.success(getTranslation("saved"));
             fireEvent(new ReservationSaved(this));
             close();
         } catch (ValidationException invalid) {
             // the binder shows each problem next to its field
         } catch (UserFacingException refused) {
-            UserFacingErrors.show(this, refused, Map.of("start", start, "partySize", partySize, "notes", notes,
+            UserFeedback.showRefusal(this, refused, Map.of("start", start, "partySize", partySize, "notes", notes,
                     "tableId", table, "guestId", guest));
         }
     }
@@ -257,13 +259,13 @@ class ReservationForm extends Dialog {
                 : getTranslation("reservation.party-of", reservation.getPartySize());
     }
 
-    static String tableLabel(DiningTable table) {
+    private static String tableLabel(DiningTable table) {
         return table.getRoom() == null ? table.getName() : table.getName() + " · " + table.getRoom().getName();
     }
 
-    static String guestLabel(Guest guest) {
-        String contact = Objects.requireNonNullElse(guest.getMobile(), Objects.requireNonNullElse(guest.getEmail(), ""));
-        return contact.isEmpty() ? guest.getFullName() : guest.getFullName() + " · " + contact;
+    private static String guestLabel(Guest guest) {
+        String contact = guest.getMobile() != null ? guest.getMobile() : guest.getEmail();
+        return contact == null ? guest.getFullName() : guest.getFullName() + " · " + contact;
     }
 
     Registration addReservationSavedListener(ComponentEventListener<ReservationSaved> listener) {

@@ -85,7 +85,8 @@ class ReservationListView extends VerticalLayout implements HasDynamicTitle {
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
-        var create = new Button(getTranslation("reservation.new"), VaadinIcon.PLUS.create(), click -> open(restaurant, null));
+        var create = new Button(getTranslation("reservation.new"), VaadinIcon.PLUS.create(),
+                click -> open(restaurant, null));
         create.setId("reservation-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var toolbar = new HorizontalLayout(from, to, statuses, text, create);
@@ -106,7 +107,8 @@ class ReservationListView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("reservations-grid");
         grid.setSizeFull();
         var start = grid.addColumn(reservation -> formats.dateTime(reservation.getStart()))
-                .setKey("start").setHeader(getTranslation("reservation.start")).setSortProperty("start").setAutoWidth(true);
+                .setKey("start").setHeader(getTranslation("reservation.start"))
+                .setSortProperty("start").setAutoWidth(true);
         grid.addColumn(reservation -> reservation.getGuest() == null ? "" : reservation.getGuest().getFullName())
                 .setKey("guest").setHeader(getTranslation("reservation.guest")).setFlexGrow(2);
         grid.addColumn(Reservation::getPartySize)

@@ -57,11 +57,11 @@ class RoomDialog extends Dialog {
             } else {
                 tables.renameRoom(restaurantId, existing.getId(), name.getValue());
             }
-            UserFacingErrors.notifySuccess(getTranslation("saved"));
+            UserFeedback.success(getTranslation("saved"));
             fireEvent(new RoomSaved(this));
             close();
         } catch (UserFacingException refused) {
-            UserFacingErrors.show(this, refused, Map.of("name", name));
+            UserFeedback.showRefusal(this, refused, Map.of("name", name));
         }
     }
 

@@ -12,35 +12,36 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Shows a refusal from a service where the person looks: next to the input field it is about, or
- * in an error notification. Statuses and dates among its arguments are shown in the reader's language.
+ * Tells the person how it went. A refusal from a service is shown where they look: next to the input
+ * field it is about, or in an error notification; statuses and dates among its arguments are shown
+ * in the reader's language.
  */
-final class UserFacingErrors {
+final class UserFeedback {
 
-    private UserFacingErrors() {}
+    private UserFeedback() {}
 
-    static void show(Component where, UserFacingException refusal, Map<String, ? extends HasValidation> fields) {
-        String message = message(where, refusal);
+    static void showRefusal(Component where, UserFacingException refusal, Map<String, ? extends HasValidation> fields) {
+        String message = refusalMessage(where, refusal);
         HasValidation field = refusal.field() == null ? null : fields.get(refusal.field());
         if (field != null) {
             field.setErrorMessage(message);
             field.setInvalid(true);
         } else {
-            notifyError(message);
+            error(message);
         }
     }
 
-    static String message(Component where, UserFacingException refusal) {
+    static String refusalMessage(Component where, UserFacingException refusal) {
         Object[] arguments = Arrays.stream(refusal.arguments()).map(argument -> readable(where, argument)).toArray();
         return where.getTranslation(refusal.messageKey(), arguments);
     }
 
-    static void notifyError(String message) {
+    static void error(String message) {
         Notification.show(message, 6000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
-    static void notifySuccess(String message) {
+    static void success(String message) {
         Notification.show(message, 3000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
