@@ -1,0 +1,130 @@
+package io.passerelle.reservation;
+
+import io.passerelle.restaurant.RestaurantAccess;
+import io.passerelle.shared.NotFoundException;
+import io.passerelle.shared.RuleViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * A restaurant's rooms and tables. Names are unique per restaurant (ignoring case), because a
+ * push-style POS matches tables by name. Lists are whole: a restaurant has tens of tables, not thousands.
+ */
+@Service
+@Validated
+public class DiningTableService {
+
+    private final DiningTableRepository tables;
+    private final RoomRepository rooms;
+    private final ReservationRepository reservations;
+    private final RestaurantAccess access;
+
+    DiningTableService(DiningTableRepository tables, RoomRepository rooms, ReservationRepository reservations,
+            RestaurantAccess access) {
+        this.tables = tables;
+        this.rooms = rooms;
+        this.reservations = reservations;
+        this.access = access;
+    }
+
+    /** By name, each with its room loaded. */
+    @Transactional(readOnly = true)
+    public List<DiningTable> tables(long restaurantId) {
+        access.check(restaurantId);
+        return tables.findByRestaurantIdOrderByNameAsc(restaurantId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Room> rooms(long restaurantId) {
+        access.check(restaurantId);
+        return rooms.findByRestaurantIdOrderByNameAsc(restaurantId);
+    }
+
+    @Transactional
+    public DiningTable createTable(@Valid CreateDiningTable command) {
+        long restaurantId = command.restaurantId();
+        access.check(restaurantId);
+        DiningTableDetails details = command.details();
+        if (tables.existsByRestaurantIdAndNameIgnoreCase(restaurantId, details.name())) {
+            throw tableNameTaken(details.name());
+        }
+        return tables.save(new DiningTable(restaurantId, details.name(), details.seats(),
+                room(restaurantId, details.roomId())));
+    }
+
+    @Transactional
+    public DiningTable updateTable(@Valid UpdateDiningTable command) {
+        long restaurantId = command.restaurantId();
+        access.check(restaurantId);
+        DiningTable table = findTable(restaurantId, command.tableId());
+        DiningTableDetails details = command.details();
+        if (tables.existsByRestaurantIdAndNameIgnoreCaseAndIdNot(restaurantId, details.name(), table.getId())) {
+            throw tableNameTaken(details.name());
+        }
+        table.update(details.name(), details.seats(), room(restaurantId, details.roomId()));
+        return table;
+    }
+
+    /** Refused while reservations point at the table: they would lose their table silently. */
+    @Transactional
+    public void deleteTable(long restaurantId, long tableId) {
+        access.check(restaurantId);
+        DiningTable table = findTable(restaurantId, tableId);
+        long usage = reservations.countByTableId(tableId);
+        if (usage > 0) {
+            throw new RuleViolationException(null, "table.error.in-use",
+                    "Table " + table.getName() + " is used by " + usage + " reservations", table.getName(), usage);
+        }
+        tables.delete(table);
+    }
+
+    @Transactional
+    public Room createRoom(long restaurantId, @NotBlank @Size(max = Room.NAME_MAX_LENGTH) String name) {
+        access.check(restaurantId);
+        String trimmed = name.strip();
+        if (rooms.existsByRestaurantIdAndNameIgnoreCase(restaurantId, trimmed)) {
+            throw roomNameTaken(trimmed);
+        }
+        return rooms.save(new Room(restaurantId, trimmed));
+    }
+
+    @Transactional
+    public Room renameRoom(long restaurantId, long roomId,
+            @NotBlank @Size(max = Room.NAME_MAX_LENGTH) String name) {
+        access.check(restaurantId);
+        Room room = findRoom(restaurantId, roomId);
+        String trimmed = name.strip();
+        if (rooms.existsByRestaurantIdAndNameIgnoreCaseAndIdNot(restaurantId, trimmed, roomId)) {
+            throw roomNameTaken(trimmed);
+        }
+        room.rename(trimmed);
+        return room;
+    }
+
+    private DiningTable findTable(long restaurantId, long tableId) {
+        return tables.findByIdAndRestaurantId(tableId, restaurantId)
+                .orElseThrow(() -> NotFoundException.forId("Table", tableId));
+    }
+
+    private Room room(long restaurantId, Long roomId) {
+        return roomId == null ? null : findRoom(restaurantId, roomId);
+    }
+
+    private Room findRoom(long restaurantId, long roomId) {
+        return rooms.findByIdAndRestaurantId(roomId, restaurantId)
+                .orElseThrow(() -> NotFoundException.forId("Room", roomId));
+    }
+
+    private static RuleViolationException tableNameTaken(String name) {
+        return new RuleViolationException("name", "table.error.name-taken", "Table name already in use: " + name, name);
+    }
+
+    private static RuleViolationException roomNameTaken(String name) {
+        return new RuleViolationException("name", "room.error.name-taken", "Room name already in use: " + name, name);
+    }
+}

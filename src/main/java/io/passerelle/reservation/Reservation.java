@@ -1,0 +1,173 @@
+package io.passerelle.reservation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * A reservation in the book. The start is an instant (stored in UTC) and shown in the restaurant's
+ * time zone. {@code version} increases with every change: it is the version the POS acknowledges.
+ */
+@Entity
+public class Reservation {
+
+    public static final int MIN_PARTY_SIZE = 1;
+    public static final int MAX_PARTY_SIZE = 100;
+    public static final int NOTES_MAX_LENGTH = 1000;
+    /** A start further back than this is a typing mistake, not a reservation. */
+    public static final int START_MAX_YEARS_IN_PAST = 1;
+    /** Nor is a start further ahead than this. */
+    public static final int START_MAX_YEARS_AHEAD = 2;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "restaurant_id", nullable = false, updatable = false)
+    private long restaurantId;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "guest_id")
+    private Guest guest;
+
+    @Column(name = "start_at", nullable = false)
+    private Instant start;
+
+    @Column(name = "party_size", nullable = false)
+    private int partySize;
+
+    @Column(length = NOTES_MAX_LENGTH)
+    private String notes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ReservationStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16, updatable = false)
+    private ReservationSource source;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "table_id")
+    private DiningTable table;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Reservation() {}
+
+    Reservation(long restaurantId, ReservationSource source, ReservationStatus status, Instant now) {
+        this.restaurantId = restaurantId;
+        this.source = source;
+        this.status = status;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Applies what the form holds. Returns whether anything changed: an edit that changes nothing
+     * must not bump the version (the POS would be sent the same reservation again).
+     */
+    boolean edit(Instant start, int partySize, String notes, DiningTable table, Guest guest, Instant now) {
+        Instant minute = start.truncatedTo(ChronoUnit.MINUTES);
+        boolean changed = !minute.equals(this.start)
+                || partySize != this.partySize
+                || !Objects.equals(notes, this.notes)
+                || !Objects.equals(idOf(table), idOf(this.table))
+                || !Objects.equals(idOf(guest), idOf(this.guest));
+        if (changed) {
+            this.start = minute;
+            this.partySize = partySize;
+            this.notes = notes;
+            this.table = table;
+            this.guest = guest;
+            this.updatedAt = now;
+        }
+        return changed;
+    }
+
+    void changeStatus(ReservationStatus next, Instant now) {
+        status.checkChangeTo(next);
+        this.status = next;
+        this.updatedAt = now;
+    }
+
+    private static Long idOf(DiningTable table) {
+        return table == null ? null : table.getId();
+    }
+
+    private static Long idOf(Guest guest) {
+        return guest == null ? null : guest.getId();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public long getRestaurantId() {
+        return restaurantId;
+    }
+
+    /** The guest, or null (a walk-in the POS reported without a name); loaded by the service's queries. */
+    public Guest getGuest() {
+        return guest;
+    }
+
+    public Instant getStart() {
+        return start;
+    }
+
+    public int getPartySize() {
+        return partySize;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public ReservationStatus getStatus() {
+        return status;
+    }
+
+    public ReservationSource getSource() {
+        return source;
+    }
+
+    /** The table, or null; loaded by the service's queries. */
+    public DiningTable getTable() {
+        return table;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public ReservationDetails toDetails() {
+        return new ReservationDetails(start, partySize, notes, idOf(table), idOf(guest));
+    }
+}

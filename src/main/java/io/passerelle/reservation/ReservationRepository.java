@@ -1,0 +1,70 @@
+package io.passerelle.reservation;
+
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+interface ReservationRepository extends JpaRepository<Reservation, Long>, JpaSpecificationExecutor<Reservation> {
+
+    @EntityGraph(attributePaths = {"guest", "table"})
+    Optional<Reservation> findByIdAndRestaurantId(long id, long restaurantId);
+
+    @Override
+    @EntityGraph(attributePaths = {"guest", "table"})
+    Page<Reservation> findAll(Specification<Reservation> specification, Pageable pageable);
+
+    long countByTableId(long tableId);
+
+    long countByRestaurantIdAndGuestId(long restaurantId, long guestId);
+
+    long countByRestaurantIdAndGuestIdAndStatusIn(long restaurantId, long guestId,
+            Collection<ReservationStatus> statuses);
+
+    /** One restaurant's reservations starting in [from, to) (either may be null) that match the filter. */
+    static Specification<Reservation> matching(long restaurantId, Instant from, Instant to, ReservationFilter filter) {
+        return (root, query, cb) -> {
+            var predicates = new ArrayList<Predicate>();
+            predicates.add(cb.equal(root.get("restaurantId"), restaurantId));
+            if (from != null) {
+                predicates.add(cb.greaterThanOrEqualTo(root.get("start"), from));
+            }
+            if (to != null) {
+                predicates.add(cb.lessThan(root.get("start"), to));
+            }
+            if (!filter.statuses().isEmpty()) {
+                predicates.add(root.get("status").in(filter.statuses()));
+            }
+            if (filter.guestId() != null) {
+                predicates.add(cb.equal(root.get("guest").get("id"), filter.guestId()));
+            }
+            String pattern = SearchPattern.contains(filter.text());
+            if (pattern != null) {
+                Join<Reservation, Guest> guest = root.join("guest", JoinType.LEFT);
+                Join<Reservation, DiningTable> table = root.join("table", JoinType.LEFT);
+                Expression<String> firstName = guest.get("firstName");
+                Expression<String> lastName = guest.get("lastName");
+                Expression<String> fullName = cb.concat(cb.concat(firstName, " "), lastName);
+                Expression<String> reversedName = cb.concat(cb.concat(lastName, " "), firstName);
+                predicates.add(cb.or(
+                        cb.like(cb.lower(fullName), pattern, SearchPattern.ESCAPE),
+                        cb.like(cb.lower(reversedName), pattern, SearchPattern.ESCAPE),
+                        cb.like(guest.get("mobile"), pattern, SearchPattern.ESCAPE),
+                        cb.like(cb.lower(guest.get("email")), pattern, SearchPattern.ESCAPE),
+                        cb.like(cb.lower(table.get("name")), pattern, SearchPattern.ESCAPE),
+                        cb.like(cb.lower(root.get("notes")), pattern, SearchPattern.ESCAPE)));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+}

@@ -1,0 +1,165 @@
+package io.passerelle.reservation;
+
+import io.passerelle.restaurant.RestaurantAccess;
+import io.passerelle.restaurant.RestaurantRef;
+import io.passerelle.restaurant.RestaurantService;
+import io.passerelle.shared.NotFoundException;
+import io.passerelle.shared.RuleViolationException;
+import io.passerelle.shared.UserFacingException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The reservation book of one restaurant at a time, for the people allowed to see it. Every change
+ * bumps the reservation's version and publishes a {@link ReservationChanged} with that version.
+ */
+@Service
+@Validated
+public class ReservationService {
+
+    public static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+    public static final Sort BY_START = Sort.by(Sort.Order.asc("start"), Sort.Order.asc("id"));
+
+    private final ReservationRepository reservations;
+    private final GuestRepository guests;
+    private final DiningTableRepository tables;
+    private final RestaurantService restaurants;
+    private final RestaurantAccess access;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReservationService(ReservationRepository reservations, GuestRepository guests, DiningTableRepository tables,
+            RestaurantService restaurants, RestaurantAccess access, ApplicationEventPublisher events, Clock clock) {
+        this.reservations = reservations;
+        this.guests = guests;
+        this.tables = tables;
+        this.restaurants = restaurants;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Newest first unless the pageable asks for another order (e.g. {@link #BY_START}). */
+    @Transactional(readOnly = true)
+    public Page<Reservation> page(long restaurantId, ReservationFilter filter, Pageable pageable) {
+        ZoneId zone = restaurants.get(restaurantId).timeZone();
+        Instant from = filter.from() == null ? null : filter.from().atStartOfDay(zone).toInstant();
+        Instant to = filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toInstant();
+        return reservations.findAll(ReservationRepository.matching(restaurantId, from, to, filter),
+                withDefaultOrder(pageable));
+    }
+
+    @Transactional(readOnly = true)
+    public Reservation get(long restaurantId, long reservationId) {
+        access.check(restaurantId);
+        return find(restaurantId, reservationId);
+    }
+
+    @Transactional
+    public Reservation create(@Valid CreateReservation command) {
+        RestaurantRef restaurant = restaurants.get(command.restaurantId());
+        ReservationDetails details = command.details();
+        checkStart(details.start(), restaurant.timeZone());
+        Instant now = clock.instant();
+        var reservation = new Reservation(restaurant.id(), ReservationSource.BOOKING, ReservationStatus.PENDING, now);
+        reservation.edit(details.start(), details.partySize(), details.notes(),
+                table(restaurant.id(), details.tableId()), guest(restaurant.id(), details.guestId()), now);
+        reservations.save(reservation);
+        flushAndPublish(reservation);
+        return reservation;
+    }
+
+    /** Refused when the reservation changed since the editor loaded {@code command.version()}. */
+    @Transactional
+    public Reservation update(@Valid UpdateReservation command) {
+        RestaurantRef restaurant = restaurants.get(command.restaurantId());
+        Reservation reservation = find(restaurant.id(), command.reservationId());
+        if (reservation.getVersion() != command.version()) {
+            throw conflict();
+        }
+        ReservationDetails details = command.details();
+        if (!details.start().equals(reservation.getStart())) {
+            checkStart(details.start(), restaurant.timeZone());
+        }
+        boolean changed = reservation.edit(details.start(), details.partySize(), details.notes(),
+                table(restaurant.id(), details.tableId()), guest(restaurant.id(), details.guestId()), clock.instant());
+        if (changed) {
+            flushAndPublish(reservation);
+        }
+        return reservation;
+    }
+
+    /** Moves the reservation along {@link ReservationStatus}'s table; any other move is a rule violation. */
+    @Transactional
+    public Reservation changeStatus(long restaurantId, long reservationId, @NotNull ReservationStatus newStatus) {
+        access.check(restaurantId);
+        Reservation reservation = find(restaurantId, reservationId);
+        reservation.changeStatus(newStatus, clock.instant());
+        flushAndPublish(reservation);
+        return reservation;
+    }
+
+    private Reservation find(long restaurantId, long reservationId) {
+        return reservations.findByIdAndRestaurantId(reservationId, restaurantId)
+                .orElseThrow(() -> NotFoundException.forId("Reservation", reservationId));
+    }
+
+    private DiningTable table(long restaurantId, Long tableId) {
+        return tableId == null ? null : tables.findByIdAndRestaurantId(tableId, restaurantId)
+                .orElseThrow(() -> NotFoundException.forId("Table", tableId));
+    }
+
+    private Guest guest(long restaurantId, Long guestId) {
+        return guestId == null ? null : guests.findByIdAndRestaurantId(guestId, restaurantId)
+                .orElseThrow(() -> NotFoundException.forId("Guest", guestId));
+    }
+
+    /** The arguments are the first and last acceptable days, in the restaurant's time zone. */
+    private void checkStart(Instant start, ZoneId zone) {
+        ZonedDateTime now = clock.instant().atZone(zone);
+        ZonedDateTime earliest = now.minusYears(Reservation.START_MAX_YEARS_IN_PAST);
+        ZonedDateTime latest = now.plusYears(Reservation.START_MAX_YEARS_AHEAD);
+        if (start.isBefore(earliest.toInstant()) || start.isAfter(latest.toInstant())) {
+            throw new RuleViolationException("start", "reservation.error.start-out-of-range",
+                    "The start must lie between " + earliest + " and " + latest,
+                    earliest.toLocalDate(), latest.toLocalDate());
+        }
+    }
+
+    /** Flushing applies the @Version increment, so the event carries the version the change produced. */
+    private void flushAndPublish(Reservation reservation) {
+        try {
+            reservations.flush();
+        } catch (OptimisticLockingFailureException concurrentChange) {
+            throw conflict();
+        }
+        events.publishEvent(new ReservationChanged(reservation.getRestaurantId(), reservation.getId(),
+                reservation.getVersion()));
+    }
+
+    private static UserFacingException conflict() {
+        return new UserFacingException(null, "error.conflict", "The reservation changed in the meantime");
+    }
+
+    private static Pageable withDefaultOrder(Pageable pageable) {
+        if (pageable.getSort().isSorted()) {
+            return pageable;
+        }
+        return pageable.isPaged()
+                ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), NEWEST_FIRST)
+                : Pageable.unpaged(NEWEST_FIRST);
+    }
+}

@@ -1,0 +1,203 @@
+package io.passerelle.reservation.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import io.passerelle.KaribuTest;
+import io.passerelle.TestFixtures.Tenant;
+import io.passerelle.reservation.CreateDiningTable;
+import io.passerelle.reservation.DiningTable;
+import io.passerelle.reservation.DiningTableDetails;
+import io.passerelle.reservation.DiningTableService;
+import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.ReservationBook;
+import io.passerelle.reservation.ReservationService;
+import io.passerelle.reservation.Room;
+import io.passerelle.restaurant.CurrentRestaurant;
+import io.passerelle.security.AppRole;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class DiningTableListViewTest extends KaribuTest {
+
+    @Autowired
+    ReservationService reservations;
+    @Autowired
+    GuestService guests;
+    @Autowired
+    DiningTableService tables;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+
+    Tenant tenant;
+    ReservationBook book;
+
+    @BeforeEach
+    void setUp() {
+        tenant = fixtures.tenant();
+        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+    }
+
+    private long restaurantId() {
+        return tenant.restaurant().getId();
+    }
+
+    private void openAsSupportOfFirstRestaurant() {
+        login(tenant.support());
+        context.getBean(CurrentRestaurant.class).select(restaurantId());
+        navigate("tables");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<DiningTable> tableGrid() {
+        return _get(Grid.class, spec -> spec.withId("tables-grid"));
+    }
+
+    private List<String> column(Grid<?> grid, String key) {
+        return IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._getFormatted(grid, row, key)).toList();
+    }
+
+    private int rowNamed(String name) {
+        return column(tableGrid(), "name").indexOf(name);
+    }
+
+    private List<String> storedTableNames() {
+        return book.as(tenant.owner(), () -> tables.tables(restaurantId()).stream().map(DiningTable::getName).toList());
+    }
+
+    @Test
+    void listsTheSelectedRestaurantsTablesWithRoomAndSeats() {
+        var terrace = book.room(restaurantId(), "Terrazza");
+        book.as(tenant.owner(), () -> tables.createTable(new CreateDiningTable(restaurantId(),
+                new DiningTableDetails("T1", 6, terrace.getId()))));
+        book.table(restaurantId(), "T2");
+        book.table(tenant.sibling().getId(), "Salon 9");
+
+        openAsSupportOfFirstRestaurant();
+
+        assertThat(column(tableGrid(), "name")).containsExactly("T1", "T2");
+        assertThat(column(tableGrid(), "room")).containsExactly("Terrazza", "");
+        assertThat(column(tableGrid(), "seats")).containsExactly("6", "4");
+        assertThat(column(_get(Grid.class, spec -> spec.withId("rooms-grid")), "name")).containsExactly("Terrazza");
+    }
+
+    @Test
+    void aTableIsAddedInARoom() {
+        var terrace = book.room(restaurantId(), "Terrazza");
+        openAsSupportOfFirstRestaurant();
+
+        _click(_get(Button.class, spec -> spec.withId("table-new")));
+        UserInput.enter(_get(TextField.class, spec -> spec.withId("table-name")), " T7 ");
+        UserInput.enter(_get(IntegerField.class, spec -> spec.withId("table-seats")), 2);
+        @SuppressWarnings("unchecked")
+        ComboBox<Room> room = _get(ComboBox.class, spec -> spec.withId("table-room"));
+        UserInput.enter(room, ComboBoxKt.getSuggestionItems(room).stream()
+                .filter(choice -> choice.getId().equals(terrace.getId()))
+                .findFirst()
+                .orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("table-save")));
+
+        _assertNone(DiningTableDialog.class);
+        assertThat(column(tableGrid(), "name")).containsExactly("T7");
+        assertThat(column(tableGrid(), "room")).containsExactly("Terrazza");
+    }
+
+    @Test
+    void renamingToAnotherTablesNameIsShownOnTheNameField() {
+        book.table(restaurantId(), "T1");
+        book.table(restaurantId(), "T2");
+        openAsSupportOfFirstRestaurant();
+
+        GridKt._selectRow(tableGrid(), rowNamed("T2"));
+        var name = _get(TextField.class, spec -> spec.withId("table-name"));
+        UserInput.enter(name, "t1");
+        _click(_get(Button.class, spec -> spec.withId("table-save")));
+
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("There is already a table called t1.");
+        _get(DiningTableDialog.class);
+        assertThat(storedTableNames()).containsExactly("T1", "T2");
+
+        UserInput.enter(name, "T2 bis");
+        _click(_get(Button.class, spec -> spec.withId("table-save")));
+        assertThat(column(tableGrid(), "name")).containsExactly("T1", "T2 bis");
+    }
+
+    @Test
+    void deletingAsksFirstAndATableInUseStays() {
+        book.table(restaurantId(), "T1");
+        var used = book.table(restaurantId(), "T2");
+        book.reservation(restaurantId(), clock.instant().plus(1, ChronoUnit.DAYS), 2, null, used);
+        openAsSupportOfFirstRestaurant();
+
+        GridKt._selectRow(tableGrid(), rowNamed("T1"));
+        _click(_get(Button.class, spec -> spec.withId("table-delete")));
+        ConfirmDialogKt._fireCancel(_get(ConfirmDialog.class, spec -> spec.withId("table-delete-confirm")));
+        assertThat(storedTableNames()).containsExactly("T1", "T2");
+        _click(_get(Button.class, spec -> spec.withId("table-delete")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("table-delete-confirm")));
+        assertThat(storedTableNames()).containsExactly("T2");
+        assertThat(column(tableGrid(), "name")).containsExactly("T2");
+        NotificationsKt.clearNotifications();
+
+        GridKt._selectRow(tableGrid(), rowNamed("T2"));
+        _click(_get(Button.class, spec -> spec.withId("table-delete")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("table-delete-confirm")));
+        NotificationsKt.expectNotifications(
+                "Table T2 cannot be deleted: 1 reservations use it. Move them to another table first.");
+        assertThat(storedTableNames()).containsExactly("T2");
+    }
+
+    @Test
+    void roomsAreAddedAndRenamedWithUniqueNames() {
+        book.room(restaurantId(), "Terrazza");
+        openAsSupportOfFirstRestaurant();
+        @SuppressWarnings("unchecked")
+        Grid<Room> rooms = _get(Grid.class, spec -> spec.withId("rooms-grid"));
+
+        _click(_get(Button.class, spec -> spec.withId("room-new")));
+        UserInput.enter(_get(TextField.class, spec -> spec.withId("room-name")), "Sala");
+        _click(_get(Button.class, spec -> spec.withId("room-save")));
+        assertThat(column(rooms, "name")).containsExactly("Sala", "Terrazza");
+
+        GridKt._selectRow(rooms, 0);
+        var name = _get(TextField.class, spec -> spec.withId("room-name"));
+        UserInput.enter(name, "terrazza");
+        _click(_get(Button.class, spec -> spec.withId("room-save")));
+        assertThat(name.getErrorMessage()).isEqualTo("There is already a room called terrazza.");
+        UserInput.enter(name, "Veranda");
+        _click(_get(Button.class, spec -> spec.withId("room-save")));
+        assertThat(column(rooms, "name")).containsExactly("Terrazza", "Veranda");
+    }
+
+    @Test
+    void withoutARestaurantThereIsAnEmptyState() {
+        login(fixtures.account(AppRole.OWNER, null, Set.of()));
+        navigate("tables");
+
+        _get(Paragraph.class, spec -> spec.withId("tables-no-restaurant"));
+        _assertNone(Grid.class, spec -> spec.withId("tables-grid"));
+    }
+}

@@ -1,0 +1,198 @@
+package io.passerelle.reservation.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import io.passerelle.KaribuTest;
+import io.passerelle.TestFixtures.Tenant;
+import io.passerelle.reservation.DiningTableService;
+import io.passerelle.reservation.Guest;
+import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.ReservationBook;
+import io.passerelle.reservation.ReservationService;
+import io.passerelle.reservation.ReservationStatus;
+import io.passerelle.restaurant.CurrentRestaurant;
+import io.passerelle.security.AppRole;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class GuestListViewTest extends KaribuTest {
+
+    @Autowired
+    ReservationService reservations;
+    @Autowired
+    GuestService guests;
+    @Autowired
+    DiningTableService tables;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+
+    Tenant tenant;
+    ReservationBook book;
+
+    @BeforeEach
+    void setUp() {
+        tenant = fixtures.tenant();
+        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+    }
+
+    private long restaurantId() {
+        return tenant.restaurant().getId();
+    }
+
+    private void openAsSupportOfFirstRestaurant() {
+        login(tenant.support());
+        context.getBean(CurrentRestaurant.class).select(restaurantId());
+        navigate("guests");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<Guest> grid() {
+        return _get(Grid.class, spec -> spec.withId("guests-grid"));
+    }
+
+    private List<String> names() {
+        var grid = grid();
+        return IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._getFormatted(grid, row, "name")).toList();
+    }
+
+    private String profileValue(String id) {
+        return _get(Span.class, spec -> spec.withId("guest-profile-" + id)).getText();
+    }
+
+    @Test
+    void listsTheSelectedRestaurantsGuestsByNameAndSearches() {
+        book.guest(restaurantId(), "Marco", "Bianchi");
+        book.guest(restaurantId(), "Giulia", "Rossi");
+        book.guest(tenant.sibling().getId(), "Pierre", "Martin");
+
+        openAsSupportOfFirstRestaurant();
+        assertThat(names()).containsExactly("Marco Bianchi", "Giulia Rossi");
+        assertThat(GridKt._getFormatted(grid(), 0, "mobile")).isEqualTo("+393331234567");
+
+        UserInput.enter(_get(TextField.class, spec -> spec.withId("guests-search")), "ross");
+        assertThat(names()).containsExactly("Giulia Rossi");
+        UserInput.enter(_get(TextField.class, spec -> spec.withId("guests-search")), "martin");
+        assertThat(names()).isEmpty();
+        assertThat(grid().getEmptyStateText()).isEqualTo("No guests yet, or none match your search.");
+    }
+
+    @Test
+    void theProfileShowsStatisticsAsMoneyAndTheGuestsReservations() {
+        var guest = book.guest(restaurantId(), "Giulia", "Rossi");
+        book.statistics(guest, 3, 7, "1250.00");
+        var tomorrow = clock.instant().plus(1, ChronoUnit.DAYS);
+        book.reservation(restaurantId(), tomorrow, guest);
+        book.changeStatus(book.reservation(restaurantId(), tomorrow.plus(1, ChronoUnit.DAYS), guest),
+                ReservationStatus.CANCELLED);
+        openAsSupportOfFirstRestaurant();
+        assertThat(GridKt._getFormatted(grid(), 0, "totalSpent")).isEqualTo("€1,250.00");
+
+        GridKt._selectRow(grid(), 0);
+
+        assertThat(profileValue("visits")).isEqualTo("3");
+        assertThat(profileValue("covers")).isEqualTo("7");
+        assertThat(profileValue("total-spent")).isEqualTo("€1,250.00");
+        assertThat(profileValue("average")).isEqualTo("€178.57");
+        assertThat(profileValue("reservations")).isEqualTo("2 in total, 1 missed");
+        @SuppressWarnings("unchecked")
+        Grid<?> history = _get(Grid.class, spec -> spec.withId("guest-profile-reservations"));
+        assertThat(GridKt._size(history)).isEqualTo(2);
+    }
+
+    @Test
+    void aGuestWithoutCoversHasNoAverageYet() {
+        book.guest(restaurantId(), "Giulia", "Rossi");
+        openAsSupportOfFirstRestaurant();
+
+        GridKt._selectRow(grid(), 0);
+
+        assertThat(profileValue("average")).isEqualTo("No bills yet");
+        assertThat(profileValue("total-spent")).isEqualTo("€0.00");
+    }
+
+    @Test
+    void editingFromTheProfileUpdatesProfileAndList() {
+        var guest = book.guest(restaurantId(), "Giulia", "Rossi");
+        openAsSupportOfFirstRestaurant();
+        GridKt._selectRow(grid(), 0);
+
+        _click(_get(Button.class, spec -> spec.withId("guest-profile-edit")));
+        UserInput.enter(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Verdi");
+        UserInput.enter(_get(EmailField.class, spec -> spec.withId("guest-email")), "giulia@example.it");
+        _click(_get(Button.class, spec -> spec.withId("guest-save")));
+
+        assertThat(profileValue("email")).isEqualTo("giulia@example.it");
+        assertThat(names()).containsExactly("Giulia Verdi");
+        assertThat(book.as(tenant.owner(), () -> guests.get(restaurantId(), guest.getId())).getLastName())
+                .isEqualTo("Verdi");
+    }
+
+    @Test
+    void aBadMobileIsShownNextToTheFieldAndNothingIsSaved() {
+        openAsSupportOfFirstRestaurant();
+        _click(_get(Button.class, spec -> spec.withId("guest-new")));
+        UserInput.enter(_get(TextField.class, spec -> spec.withId("guest-first-name")), "Jean");
+        UserInput.enter(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Dupont");
+        var mobile = _get(TextField.class, spec -> spec.withId("guest-mobile"));
+        UserInput.enter(mobile, "06 12 34 56 78");
+
+        _click(_get(Button.class, spec -> spec.withId("guest-save")));
+
+        assertThat(mobile.isInvalid()).isTrue();
+        assertThat(mobile.getErrorMessage()).startsWith("must be a mobile number in international format");
+        _get(GuestDialog.class);
+        assertThat(storedGuests()).isZero();
+
+        UserInput.enter(mobile, "+33 6 12 34 56 78");
+        _click(_get(Button.class, spec -> spec.withId("guest-save")));
+        _assertNone(GuestDialog.class);
+        assertThat(names()).containsExactly("Jean Dupont");
+        assertThat(GridKt._getFormatted(grid(), 0, "mobile")).isEqualTo("+33612345678");
+    }
+
+    @Test
+    void requiredNamesAreShownNextToTheirFields() {
+        openAsSupportOfFirstRestaurant();
+        _click(_get(Button.class, spec -> spec.withId("guest-new")));
+
+        _click(_get(Button.class, spec -> spec.withId("guest-save")));
+
+        var firstName = _get(TextField.class, spec -> spec.withId("guest-first-name"));
+        assertThat(firstName.isInvalid()).isTrue();
+        assertThat(firstName.getErrorMessage()).isEqualTo("Enter the first name.");
+        assertThat(storedGuests()).isZero();
+    }
+
+    @Test
+    void withoutARestaurantThereIsAnEmptyState() {
+        login(fixtures.account(AppRole.OWNER, null, Set.of()));
+        navigate("guests");
+
+        _get(Paragraph.class, spec -> spec.withId("guests-no-restaurant"));
+        _assertNone(Grid.class, spec -> spec.withId("guests-grid"));
+    }
+
+    private long storedGuests() {
+        return book.as(tenant.owner(), () -> guests.page(restaurantId(), null, PageRequest.of(0, 10)).getTotalElements());
+    }
+}
