@@ -63,7 +63,8 @@ public class PosWebhookClient {
 
     /** {@code {"type": "connection.test", "restaurantId": <public ID>}}; the POS may answer with its version. */
     public PushDeliveryOutcome testConnection(PushTarget target) {
-        byte[] body = json.writeValueAsBytes(Map.of("type", "connection.test", "restaurantId", target.restaurantPublicId()));
+        var message = json.createObjectNode().put("type", "connection.test").put("restaurantId", target.restaurantPublicId());
+        byte[] body = json.writeValueAsBytes(message);
         return deliver(target, "msg_" + UUID.randomUUID(), body);
     }
 
