@@ -93,7 +93,8 @@ class ConnectionDialog extends Dialog {
         var save = new Button(getTranslation("action.save"), click -> save());
         save.setId("connection-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
+        // Enter saves this dialog only, not one opened on top of it (the API key dialog)
+        save.addClickShortcut(Key.ENTER).listenOn(this);
         getFooter().add(cancel, save);
     }
 
@@ -315,7 +316,7 @@ class ConnectionDialog extends Dialog {
             case CREDENTIALS_TESTED -> Arrays.stream(CredentialTestOutcome.values())
                     .filter(outcome -> outcome.name().equals(details))
                     .findFirst().map(outcome -> getTranslation(outcome.labelKey())).orElse(details);
-            case API_KEY_GENERATED, API_KEY_ROTATED -> getTranslation("connection.api-key.current", details);
+            case API_KEY_GENERATED, API_KEY_ROTATED -> getTranslation("connection.audit.key-hint", details);
             case ENABLED, DISABLED, SIGNING_SECRET_REVEALED -> details;
         };
     }

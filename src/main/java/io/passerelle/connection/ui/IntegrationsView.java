@@ -93,8 +93,10 @@ class IntegrationsView extends VerticalLayout implements HasDynamicTitle {
         }
 
         var action = new Button(getTranslation(connection == null ? "connection.action.connect" : "connection.action.manage"),
-                click -> new ConnectionDialog(partner, restaurant, connection, connections, () -> showPartners(restaurant))
-                        .open());
+                // read again on opening: what the card was built from may be stale by now
+                click -> new ConnectionDialog(partner, restaurant,
+                        connection == null ? null : connections.get(restaurant.id(), connection.getId()), connections,
+                        () -> showPartners(restaurant)).open());
         action.setId("partner-" + partner.code() + "-action");
         if (connection == null) {
             action.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
