@@ -83,8 +83,7 @@ public class ConnectionService {
 
     @Transactional(readOnly = true)
     public PartnerConnection get(long restaurantId, long connectionId) {
-        access.check(restaurantId);
-        return find(restaurantId, connectionId);
+        return visible(restaurantId, connectionId);
     }
 
     /** A push connection gets its signing secret here; a pull connection gets its API key on request. */
@@ -118,8 +117,7 @@ public class ConnectionService {
 
     @Transactional
     public PartnerConnection update(@Valid UpdateConnection command) {
-        access.check(command.restaurantId());
-        var connection = find(command.restaurantId(), command.connectionId());
+        var connection = visible(command.restaurantId(), command.connectionId());
         PartnerDescriptor partner = partner(connection);
         CheckedDetails details = check(partner, command.details(), !connection.hasToken());
         if (details.enabled() && !connection.isEnabled()) {
@@ -139,8 +137,7 @@ public class ConnectionService {
 
     @Transactional
     public PartnerConnection setEnabled(long restaurantId, long connectionId, boolean enabled) {
-        access.check(restaurantId);
-        var connection = find(restaurantId, connectionId);
+        var connection = visible(restaurantId, connectionId);
         if (connection.isEnabled() == enabled) {
             return connection;
         }
@@ -158,8 +155,7 @@ public class ConnectionService {
      */
     @Transactional
     public ApiKey generateApiKey(long restaurantId, long connectionId) {
-        access.check(restaurantId);
-        var connection = find(restaurantId, connectionId);
+        var connection = visible(restaurantId, connectionId);
         requireStyle(connection, PartnerStyle.PULL);
         boolean rotation = connection.getApiKeyHint().isPresent();
         ApiKey key = ApiKeys.generate();
@@ -171,8 +167,7 @@ public class ConnectionService {
     /** Push style: the secret our webhook calls are signed with, for the person to enter in the POS. Audited. */
     @Transactional
     public String revealSigningSecret(long restaurantId, long connectionId) {
-        access.check(restaurantId);
-        var connection = find(restaurantId, connectionId);
+        var connection = visible(restaurantId, connectionId);
         requireStyle(connection, PartnerStyle.PUSH);
         String secret = cipher.decrypt(connection.getSigningSecretCiphertext(), connection.getId(),
                 SecretCipher.Purpose.SIGNING_SECRET);
@@ -327,6 +322,12 @@ public class ConnectionService {
             throw new RuleViolationException(null, "connection.error.wrong-style",
                     "This action is for " + style + " connections only");
         }
+    }
+
+    /** Through the tenant wall: another tenant's connection is "not found", like one that does not exist. */
+    private PartnerConnection visible(long restaurantId, long connectionId) {
+        access.check(restaurantId);
+        return find(restaurantId, connectionId);
     }
 
     private PartnerConnection find(long restaurantId, long connectionId) {
