@@ -1,0 +1,13 @@
+package io.passerelle.connection;
+
+import io.passerelle.partner.PartnerDescriptor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Connect a restaurant to a partner of the catalogue. */
+public record ConnectPartner(
+        long restaurantId,
+        @NotBlank @Size(max = PartnerDescriptor.CODE_MAX_LENGTH) String partnerCode,
+        @NotNull @Valid ConnectionDetails details) {}

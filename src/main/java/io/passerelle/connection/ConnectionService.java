@@ -1,0 +1,399 @@
+package io.passerelle.connection;
+
+import io.passerelle.partner.PartnerCatalogue;
+import io.passerelle.partner.PartnerCategory;
+import io.passerelle.partner.PartnerDescriptor;
+import io.passerelle.partner.PartnerEventType;
+import io.passerelle.partner.PartnerSettings;
+import io.passerelle.partner.PartnerStyle;
+import io.passerelle.partner.PosVersion;
+import io.passerelle.partner.PushDeliveryOutcome;
+import io.passerelle.partner.PushTarget;
+import io.passerelle.partner.StandardWebhookSigner;
+import io.passerelle.partner.WebhookUrl;
+import io.passerelle.partner.WebhookUrlPolicy;
+import io.passerelle.restaurant.RestaurantAccess;
+import io.passerelle.restaurant.RestaurantRef;
+import io.passerelle.restaurant.RestaurantService;
+import io.passerelle.security.CurrentUser;
+import io.passerelle.shared.NotFoundException;
+import io.passerelle.shared.RuleViolationException;
+import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Partner connections. People (owners, reseller support, onboarding) manage the connections of the
+ * restaurants they may see: every such method takes the restaurant id and passes the tenant wall first.
+ * The machine-side methods at the end serve the partner API, where there is no person.
+ */
+@Service
+@Validated
+public class ConnectionService {
+
+    /** Id of a connection not saved yet: ids start at 1. */
+    private static final long NEW_CONNECTION = 0L;
+
+    private final PartnerConnectionRepository connections;
+    private final ConnectionAuditRepository audit;
+    private final PartnerCatalogue catalogue;
+    private final RestaurantAccess access;
+    private final RestaurantService restaurants;
+    private final CurrentUser currentUser;
+    private final SecretCipher cipher;
+    private final WebhookUrlPolicy urlPolicy;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ConnectionService(PartnerConnectionRepository connections, ConnectionAuditRepository audit,
+            PartnerCatalogue catalogue, RestaurantAccess access, RestaurantService restaurants, CurrentUser currentUser,
+            SecretCipher cipher, PartnerSettings partnerSettings, TransactionTemplate transactions, Clock clock) {
+        this.connections = connections;
+        this.audit = audit;
+        this.catalogue = catalogue;
+        this.access = access;
+        this.restaurants = restaurants;
+        this.currentUser = currentUser;
+        this.cipher = cipher;
+        this.urlPolicy = partnerSettings.webhookUrlPolicy();
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PartnerConnection> connections(long restaurantId) {
+        access.check(restaurantId);
+        return connections.findByRestaurantIdOrderByPartnerCode(restaurantId);
+    }
+
+    @Transactional(readOnly = true)
+    public PartnerConnection get(long restaurantId, long connectionId) {
+        return visible(restaurantId, connectionId);
+    }
+
+    /** A push connection gets its signing secret here; a pull connection gets its API key on request. */
+    @Transactional
+    public PartnerConnection connect(@Valid ConnectPartner command) {
+        long restaurantId = command.restaurantId();
+        access.check(restaurantId);
+        PartnerDescriptor partner = catalogue.byCode(command.partnerCode()).orElseThrow(() ->
+                new RuleViolationException("partnerCode", "connection.error.unknown-partner", "Unknown partner"));
+        if (connections.existsByRestaurantIdAndPartnerCode(restaurantId, partner.code())) {
+            throw new RuleViolationException("partnerCode", "connection.error.already-connected",
+                    "This restaurant is already connected to this partner");
+        }
+        CheckedDetails details = check(partner, command.details(), true);
+        if (details.enabled()) {
+            requireNoOtherActive(restaurantId, partner.category(), NEW_CONNECTION);
+        }
+        Instant now = clock.instant();
+        var connection = new PartnerConnection(restaurantId, partner, now);
+        details.applyTo(connection, now);
+        // the id first: it is part of what the secrets are bound to
+        connection = connections.saveAndFlush(connection);
+        if (partner.isPush()) {
+            connection.storeToken(cipher.encrypt(details.token(), connection.getId(), SecretCipher.Purpose.TOKEN), now);
+            connection.storeSigningSecret(cipher.encrypt(StandardWebhookSigner.newSecret(), connection.getId(),
+                    SecretCipher.Purpose.SIGNING_SECRET));
+        }
+        record(connection, AuditAction.CONNECTED, String.join(",", details.givenFields()));
+        return connection;
+    }
+
+    @Transactional
+    public PartnerConnection update(@Valid UpdateConnection command) {
+        var connection = visible(command.restaurantId(), command.connectionId());
+        PartnerDescriptor partner = partner(connection);
+        CheckedDetails details = check(partner, command.details(), !connection.hasToken());
+        if (details.enabled() && !connection.isEnabled()) {
+            requireNoOtherActive(connection.getRestaurantId(), connection.getCategory(), connection.getId());
+        }
+        List<String> changed = details.changesFrom(connection);
+        Instant now = clock.instant();
+        details.applyTo(connection, now);
+        if (details.token() != null) {
+            connection.storeToken(cipher.encrypt(details.token(), connection.getId(), SecretCipher.Purpose.TOKEN), now);
+        }
+        if (!changed.isEmpty()) {
+            record(connection, AuditAction.UPDATED, String.join(",", changed));
+        }
+        return connection;
+    }
+
+    @Transactional
+    public PartnerConnection setEnabled(long restaurantId, long connectionId, boolean enabled) {
+        var connection = visible(restaurantId, connectionId);
+        if (connection.isEnabled() == enabled) {
+            return connection;
+        }
+        if (enabled) {
+            requireNoOtherActive(restaurantId, connection.getCategory(), connection.getId());
+        }
+        connection.setEnabled(enabled, clock.instant());
+        record(connection, enabled ? AuditAction.ENABLED : AuditAction.DISABLED, null);
+        return connection;
+    }
+
+    /**
+     * Pull style: a new API key, returned this once and kept only as a hash. Generating again rotates:
+     * the previous key stops working at once.
+     */
+    @Transactional
+    public ApiKey generateApiKey(long restaurantId, long connectionId) {
+        var connection = visible(restaurantId, connectionId);
+        requireStyle(connection, PartnerStyle.PULL);
+        boolean rotation = connection.getApiKeyHint().isPresent();
+        ApiKey key = ApiKeys.generate();
+        connection.storeApiKey(ApiKeys.hash(key.value()), key.hint(), clock.instant());
+        record(connection, rotation ? AuditAction.API_KEY_ROTATED : AuditAction.API_KEY_GENERATED, key.hint());
+        return key;
+    }
+
+    /** Push style: the secret our webhook calls are signed with, for the person to enter in the POS. Audited. */
+    @Transactional
+    public String revealSigningSecret(long restaurantId, long connectionId) {
+        var connection = visible(restaurantId, connectionId);
+        requireStyle(connection, PartnerStyle.PUSH);
+        String secret = cipher.decrypt(connection.getSigningSecretCiphertext(), connection.getId(),
+                SecretCipher.Purpose.SIGNING_SECRET);
+        record(connection, AuditAction.SIGNING_SECRET_REVEALED, null);
+        return secret;
+    }
+
+    /**
+     * Push style: a signed {@code connection.test} call to the webhook URL, its answer in plain words,
+     * remembered on the connection. Pull style: when the POS last called with valid credentials, and with
+     * which version. Audited either way.
+     *
+     * <p>Two short transactions instead of one: the call may last the whole timeout, and must not hold a
+     * database connection meanwhile.
+     */
+    public CredentialTestResult testCredentials(long restaurantId, long connectionId) {
+        access.check(restaurantId);
+        PartnerConnection connection = transactions.execute(status -> find(restaurantId, connectionId));
+        PartnerDescriptor partner = partner(Objects.requireNonNull(connection));
+        CredentialTestResult result = partner.isPush() ? callPos(connection, partner) : lastContact(connection, partner);
+        transactions.executeWithoutResult(status -> {
+            var current = find(restaurantId, connectionId);
+            if (partner.isPush()) {
+                current.recordTest(result);
+            }
+            record(current, AuditAction.CREDENTIALS_TESTED, result.outcome().name());
+        });
+        return result;
+    }
+
+    /** Newest first unless the page asks for another order. */
+    @Transactional(readOnly = true)
+    public Page<ConnectionAuditEntry> auditTrail(long restaurantId, long connectionId, Pageable pageable) {
+        access.check(restaurantId);
+        Pageable ordered = pageable.getSort().isSorted() ? pageable
+                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                        Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
+        return audit.findByRestaurantIdAndConnectionId(restaurantId, connectionId, ordered);
+    }
+
+    // --- Machine side: for the partner API, which has no user. The credential is the only proof of who calls.
+
+    /**
+     * Pull style: HTTP Basic of PROTOCOL.md, username = restaurant public ID, password = API key. Only an
+     * enabled connection authenticates; the key is compared in constant time.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AuthenticatedConnection> authenticateApiKey(int publicId, String apiKey) {
+        if (apiKey == null || !apiKey.startsWith(ApiKeys.PREFIX)) {
+            return Optional.empty();
+        }
+        return restaurants.findByPublicId(publicId).flatMap(restaurant -> connections
+                .findByRestaurantIdAndStyleAndEnabledTrue(restaurant.id(), PartnerStyle.PULL).stream()
+                .filter(connection -> connection.getApiKeyHash() != null
+                        && ApiKeys.matches(apiKey, connection.getApiKeyHash()))
+                .findFirst()
+                .map(connection -> authenticated(connection, restaurant)));
+    }
+
+    /**
+     * Push style: {@code Authorization: Bearer <token>} with {@code X-Restaurant-Id: <public ID>}. Only an
+     * enabled connection authenticates; the token is compared in constant time after decryption.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AuthenticatedConnection> authenticateToken(int publicId, String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] presented = token.getBytes(StandardCharsets.UTF_8);
+        return restaurants.findByPublicId(publicId).flatMap(restaurant -> connections
+                .findByRestaurantIdAndStyleAndEnabledTrue(restaurant.id(), PartnerStyle.PUSH).stream()
+                .filter(connection -> connection.hasToken() && MessageDigest.isEqual(presented,
+                        cipher.decrypt(connection.getTokenCiphertext(), connection.getId(), SecretCipher.Purpose.TOKEN)
+                                .getBytes(StandardCharsets.UTF_8)))
+                .findFirst()
+                .map(connection -> authenticated(connection, restaurant)));
+    }
+
+    /**
+     * After an authenticated POS call: when it was, and the version the POS reported ({@code X-Pos-Version};
+     * null keeps the last known one). Feeds the pull-style credential test.
+     */
+    @Transactional
+    public void recordPosContact(long connectionId, PosVersion posVersion) {
+        connections.findById(connectionId).ifPresent(connection -> connection.recordContact(clock.instant(), posVersion));
+    }
+
+    private AuthenticatedConnection authenticated(PartnerConnection connection, RestaurantRef restaurant) {
+        return new AuthenticatedConnection(connection.getId(), restaurant.id(), restaurant.publicId(),
+                connection.getPartnerCode(), connection.getStyle(), partner(connection).minimumPosVersion());
+    }
+
+    private CredentialTestResult callPos(PartnerConnection connection, PartnerDescriptor partner) {
+        int publicId = restaurants.get(connection.getRestaurantId()).publicId();
+        String signingSecret = cipher.decrypt(connection.getSigningSecretCiphertext(), connection.getId(),
+                SecretCipher.Purpose.SIGNING_SECRET);
+        var target = new PushTarget(WebhookUrl.restore(connection.getWebhookUrl()), signingSecret, publicId);
+        PushDeliveryOutcome outcome = catalogue.pushAdapter(partner.code()).testConnection(target);
+        return new CredentialTestResult(CredentialTestOutcome.of(outcome, partner.minimumPosVersion()),
+                outcome.posVersion(), clock.instant());
+    }
+
+    private static CredentialTestResult lastContact(PartnerConnection connection, PartnerDescriptor partner) {
+        return new CredentialTestResult(CredentialTestOutcome.ofLastContact(connection, partner.minimumPosVersion()),
+                connection.getLastSeenPosVersion().orElse(null), connection.getLastSeenAt().orElse(null));
+    }
+
+    private CheckedDetails check(PartnerDescriptor partner, ConnectionDetails details, boolean tokenRequired) {
+        if (!partner.supportedEvents().containsAll(details.events())) {
+            throw new RuleViolationException("events", "connection.error.unsupported-event",
+                    "The partner does not send one of these events");
+        }
+        if (!partner.isPush()) {
+            return new CheckedDetails(null, null, null, null, details.events(), details.enabled());
+        }
+        String webhookText = blankToNull(details.webhookUrl());
+        if (webhookText == null) {
+            throw required("webhookUrl");
+        }
+        WebhookUrl webhookUrl = WebhookUrl.parse(webhookText, urlPolicy, "webhookUrl");
+        String token = blankToNull(details.token());
+        if (token == null && tokenRequired) {
+            throw required("token");
+        }
+        WebhookUrl server = null;
+        String installationId = null;
+        if (partner.payAtTable()) {
+            String serverText = blankToNull(details.payAtTableServer());
+            installationId = blankToNull(details.installationId());
+            // pay at table is optional, but needs both halves
+            if (serverText == null && installationId != null) {
+                throw required("payAtTableServer");
+            }
+            if (serverText != null && installationId == null) {
+                throw required("installationId");
+            }
+            server = serverText == null ? null : WebhookUrl.parse(serverText, urlPolicy, "payAtTableServer");
+        }
+        return new CheckedDetails(webhookUrl, token, server, installationId, details.events(), details.enabled());
+    }
+
+    private void requireNoOtherActive(long restaurantId, PartnerCategory category, long exceptConnectionId) {
+        connections.findFirstByRestaurantIdAndCategoryAndEnabledTrueAndIdNot(restaurantId, category, exceptConnectionId)
+                .ifPresent(active -> {
+                    throw new RuleViolationException("enabled", "connection.error.category-taken",
+                            "Another connection of this category is active", partner(active).name());
+                });
+    }
+
+    private static void requireStyle(PartnerConnection connection, PartnerStyle style) {
+        if (connection.getStyle() != style) {
+            throw new RuleViolationException(null, "connection.error.wrong-style",
+                    "This action is for " + style + " connections only");
+        }
+    }
+
+    /** Through the tenant wall: another tenant's connection is "not found", like one that does not exist. */
+    private PartnerConnection visible(long restaurantId, long connectionId) {
+        access.check(restaurantId);
+        return find(restaurantId, connectionId);
+    }
+
+    private PartnerConnection find(long restaurantId, long connectionId) {
+        return connections.findByIdAndRestaurantId(connectionId, restaurantId)
+                .orElseThrow(() -> NotFoundException.forId("Connection", connectionId));
+    }
+
+    private PartnerDescriptor partner(PartnerConnection connection) {
+        return catalogue.byCode(connection.getPartnerCode()).orElseThrow(() -> new IllegalStateException(
+                "Connection " + connection.getId() + " is to partner " + connection.getPartnerCode()
+                        + ", which is no longer in the catalogue"));
+    }
+
+    private void record(PartnerConnection connection, AuditAction action, String details) {
+        String actor = currentUser.require().getUsername();
+        audit.save(new ConnectionAuditEntry(connection, actor, clock.instant(), action,
+                details == null || details.isEmpty() ? null : details));
+    }
+
+    private static RuleViolationException required(String field) {
+        return new RuleViolationException(field, "connection.error.required", "Required for this partner: " + field);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Details checked against the partner: only the fields it uses, URLs parsed, blanks as null. */
+    private record CheckedDetails(WebhookUrl webhookUrl, String token, WebhookUrl payAtTableServer,
+            String installationId, Set<PartnerEventType> events, boolean enabled) {
+
+        void applyTo(PartnerConnection connection, Instant now) {
+            connection.configure(webhookUrl == null ? null : webhookUrl.value(),
+                    payAtTableServer == null ? null : payAtTableServer.value(), installationId, events, enabled, now);
+        }
+
+        /** Names of the fields given, for the audit trail: never their values. */
+        List<String> givenFields() {
+            var given = new ArrayList<String>();
+            addIf(given, webhookUrl != null, "webhookUrl");
+            addIf(given, token != null, "token");
+            addIf(given, payAtTableServer != null, "payAtTableServer");
+            addIf(given, installationId != null, "installationId");
+            addIf(given, !events.isEmpty(), "events");
+            addIf(given, enabled, "enabled");
+            return given;
+        }
+
+        /** Names of the fields that differ from the connection, for the audit trail: never their values. */
+        List<String> changesFrom(PartnerConnection connection) {
+            var changed = new ArrayList<String>();
+            addIf(changed, !Objects.equals(webhookUrl == null ? null : webhookUrl.value(), connection.getWebhookUrl()),
+                    "webhookUrl");
+            addIf(changed, token != null, "token");
+            addIf(changed, !Objects.equals(payAtTableServer == null ? null : payAtTableServer.value(),
+                    connection.getPayAtTableServer()), "payAtTableServer");
+            addIf(changed, !Objects.equals(installationId, connection.getInstallationId()), "installationId");
+            addIf(changed, !events.equals(connection.getEvents()), "events");
+            addIf(changed, enabled != connection.isEnabled(), "enabled");
+            return changed;
+        }
+
+        private static void addIf(List<String> names, boolean condition, String name) {
+            if (condition) {
+                names.add(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.passerelle.connection;
+
+import io.passerelle.partner.PartnerCategory;
+import io.passerelle.partner.PartnerDescriptor;
+import io.passerelle.partner.PartnerEventType;
+import io.passerelle.partner.PartnerStyle;
+import io.passerelle.partner.PosVersion;
+import io.passerelle.partner.WebhookUrl;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One restaurant's connection to one partner. Secrets are held only as ciphertext (token, signing
+ * secret) or hash (API key), and have no public getter: {@link ConnectionService} is the only reader.
+ */
+@Entity
+@Table(name = "partner_connection")
+public class PartnerConnection {
+
+    public static final int TOKEN_MAX_LENGTH = 512;
+    public static final int INSTALLATION_ID_MAX_LENGTH = 100;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "restaurant_id", nullable = false, updatable = false)
+    private long restaurantId;
+
+    @Column(name = "partner_code", nullable = false, updatable = false, length = PartnerDescriptor.CODE_MAX_LENGTH)
+    private String partnerCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 32)
+    private PartnerCategory category;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 8)
+    private PartnerStyle style;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "webhook_url", length = WebhookUrl.MAX_LENGTH)
+    private String webhookUrl;
+
+    @Column(name = "token_ciphertext", length = 2800)
+    private String tokenCiphertext;
+
+    @Column(name = "signing_secret_ciphertext", length = 255)
+    private String signingSecretCiphertext;
+
+    @Column(name = "api_key_hash", length = 64)
+    private String apiKeyHash;
+
+    @Column(name = "api_key_hint", length = 16)
+    private String apiKeyHint;
+
+    @Column(name = "pay_at_table_server", length = WebhookUrl.MAX_LENGTH)
+    private String payAtTableServer;
+
+    @Column(name = "installation_id", length = INSTALLATION_ID_MAX_LENGTH)
+    private String installationId;
+
+    @Convert(converter = PartnerEventsConverter.class)
+    @Column(nullable = false, length = 255)
+    private Set<PartnerEventType> events = Set.of();
+
+    @Column(name = "last_seen_at")
+    private Instant lastSeenAt;
+
+    @Column(name = "last_seen_pos_version", length = PosVersion.MAX_LENGTH)
+    private String lastSeenPosVersion;
+
+    @Column(name = "last_test_at")
+    private Instant lastTestAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_test_outcome", length = 32)
+    private CredentialTestOutcome lastTestOutcome;
+
+    @Column(name = "last_test_pos_version", length = PosVersion.MAX_LENGTH)
+    private String lastTestPosVersion;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected PartnerConnection() {}
+
+    PartnerConnection(long restaurantId, PartnerDescriptor partner, Instant now) {
+        this.restaurantId = restaurantId;
+        this.partnerCode = partner.code();
+        this.category = partner.category();
+        this.style = partner.style();
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void configure(String webhookUrl, String payAtTableServer, String installationId, Set<PartnerEventType> events,
+            boolean enabled, Instant now) {
+        this.webhookUrl = webhookUrl;
+        this.payAtTableServer = payAtTableServer;
+        this.installationId = installationId;
+        this.events = Set.copyOf(events);
+        this.enabled = enabled;
+        this.updatedAt = now;
+    }
+
+    void setEnabled(boolean enabled, Instant now) {
+        this.enabled = enabled;
+        this.updatedAt = now;
+    }
+
+    void storeToken(String ciphertext, Instant now) {
+        this.tokenCiphertext = ciphertext;
+        this.updatedAt = now;
+    }
+
+    void storeSigningSecret(String ciphertext) {
+        this.signingSecretCiphertext = ciphertext;
+    }
+
+    void storeApiKey(String hash, String hint, Instant now) {
+        this.apiKeyHash = hash;
+        this.apiKeyHint = hint;
+        this.updatedAt = now;
+    }
+
+    void recordContact(Instant at, PosVersion posVersion) {
+        this.lastSeenAt = at;
+        if (posVersion != null) {
+            this.lastSeenPosVersion = posVersion.toString();
+        }
+    }
+
+    void recordTest(CredentialTestResult result) {
+        this.lastTestAt = result.testedAt();
+        this.lastTestOutcome = result.outcome();
+        this.lastTestPosVersion = result.posVersion() == null ? null : result.posVersion().toString();
+    }
+
+    String getTokenCiphertext() {
+        return tokenCiphertext;
+    }
+
+    String getSigningSecretCiphertext() {
+        return signingSecretCiphertext;
+    }
+
+    String getApiKeyHash() {
+        return apiKeyHash;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getRestaurantId() {
+        return restaurantId;
+    }
+
+    public String getPartnerCode() {
+        return partnerCode;
+    }
+
+    public PartnerCategory getCategory() {
+        return category;
+    }
+
+    public PartnerStyle getStyle() {
+        return style;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    public boolean hasToken() {
+        return tokenCiphertext != null;
+    }
+
+    public boolean hasSigningSecret() {
+        return signingSecretCiphertext != null;
+    }
+
+    /** The first characters of the current API key, safe to show; empty until a key is generated. */
+    public Optional<String> getApiKeyHint() {
+        return Optional.ofNullable(apiKeyHint);
+    }
+
+    public String getPayAtTableServer() {
+        return payAtTableServer;
+    }
+
+    public String getInstallationId() {
+        return installationId;
+    }
+
+    public Set<PartnerEventType> getEvents() {
+        return events;
+    }
+
+    /** When the POS last called Passerelle successfully authenticated (pull style); empty: never seen. */
+    public Optional<Instant> getLastSeenAt() {
+        return Optional.ofNullable(lastSeenAt);
+    }
+
+    public Optional<PosVersion> getLastSeenPosVersion() {
+        return Optional.ofNullable(lastSeenPosVersion).flatMap(PosVersion::tryParse);
+    }
+
+    public Optional<CredentialTestResult> getLastTest() {
+        if (lastTestOutcome == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CredentialTestResult(lastTestOutcome,
+                lastTestPosVersion == null ? null : PosVersion.tryParse(lastTestPosVersion).orElse(null), lastTestAt));
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

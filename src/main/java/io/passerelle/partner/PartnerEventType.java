@@ -1,0 +1,30 @@
+package io.passerelle.partner;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The events a POS may report to Passerelle (PROTOCOL.md, {@code POST /events}), with their wire names. */
+public enum PartnerEventType {
+    RESERVATION_ATTACHED("reservation.attached"),
+    ORDER_OPENED("order.opened"),
+    ORDER_CLOSED("order.closed"),
+    ORDER_PAID_AT_TABLE("order.paid_at_table");
+
+    private final String wireName;
+
+    PartnerEventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public String messageKey() {
+        return "partner.event." + wireName;
+    }
+
+    public static Optional<PartnerEventType> fromWireName(String wireName) {
+        return Arrays.stream(values()).filter(type -> type.wireName.equals(wireName)).findFirst();
+    }
+}

@@ -1,0 +1,294 @@
+package io.passerelle.connection.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasText;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.card.Card;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import io.passerelle.KaribuTest;
+import io.passerelle.TestFixtures;
+import io.passerelle.TestFixtures.Tenant;
+import io.passerelle.connection.ConnectPartner;
+import io.passerelle.connection.ConnectionDetails;
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.connection.PartnerConnection;
+import io.passerelle.partner.FakePos;
+import io.passerelle.partner.PartnerEventType;
+import io.passerelle.security.AppRole;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class IntegrationsViewTest extends KaribuTest {
+
+    @Autowired
+    ConnectionService connections;
+
+    @Test
+    void listsBothPartnersWithWhatTheyDoAndTheStateOfTheConnection() {
+        var tenant = fixtures.tenant();
+        connect(tenant, "cassasmart", new ConnectionDetails(null, null, null, null, Set.of(), true));
+        login(tenant.owner());
+        navigate("integrations");
+
+        assertThat(_get(Card.class, spec -> spec.withId("partner-cassasmart")).getTitleAsText()).isEqualTo("CassaSmart");
+        assertThat(_get(Card.class, spec -> spec.withId("partner-caissepad")).getTitleAsText()).isEqualTo("CaissePad");
+        assertThat(text("partner-cassasmart-status")).isEqualTo(t("connection.status.active"));
+        assertThat(text("partner-caissepad-status")).isEqualTo(t("connection.status.not-connected"));
+        assertThat(_get(Button.class, spec -> spec.withId("partner-cassasmart-action")).getText())
+                .isEqualTo(t("connection.action.manage"));
+        assertThat(_get(Button.class, spec -> spec.withId("partner-caissepad-action")).getText())
+                .isEqualTo(t("connection.action.connect"));
+        var caissePadCard = texts(_get(Card.class, spec -> spec.withId("partner-caissepad")));
+        assertThat(caissePadCard).contains(t("connection.card.pay-at-table"), t("connection.card.minimum-version", "2.0.16"));
+    }
+
+    @Test
+    void aPushConnectionIsSavedFromTheFormWithExactlyTheFieldsThePartnerNeeds() {
+        var tenant = fixtures.tenant();
+        login(tenant.owner());
+        navigate("integrations");
+        _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+
+        assertThat(_get(TextField.class, spec -> spec.withId("connection-restaurant-id")))
+                .satisfies(field -> assertThat(field.isReadOnly()).isTrue())
+                .extracting(TextField::getValue).isEqualTo(Integer.toString(tenant.restaurant().getPublicId()));
+        _get(TextField.class, spec -> spec.withId("connection-pay-at-table-server"));
+        _assertNone(Button.class, spec -> spec.withId("connection-generate-api-key"));
+        type(_get(TextField.class, spec -> spec.withId("connection-webhook-url")), "http://127.0.0.1:9/webhook");
+        type(_get(PasswordField.class, spec -> spec.withId("connection-token")), "tok-from-the-pos");
+        _click(_get(Button.class, spec -> spec.withId("connection-save")));
+
+        List<PartnerConnection> saved = connectionsOf(tenant);
+        assertThat(saved).singleElement().satisfies(connection -> {
+            assertThat(connection.getPartnerCode()).isEqualTo("caissepad");
+            assertThat(connection.isEnabled()).isTrue();
+            assertThat(connection.getWebhookUrl()).isEqualTo("http://127.0.0.1:9/webhook");
+            assertThat(connection.getEvents()).containsExactlyInAnyOrder(PartnerEventType.ORDER_OPENED,
+                    PartnerEventType.ORDER_CLOSED, PartnerEventType.ORDER_PAID_AT_TABLE);
+        });
+        assertThat(connections.authenticateToken(tenant.restaurant().getPublicId(), "tok-from-the-pos")).isPresent();
+        assertThat(text("partner-caissepad-status")).isEqualTo(t("connection.status.active"));
+        // the dialog goes on with what needs the saved connection
+        _get(Button.class, spec -> spec.withId("connection-reveal-secret"));
+        _get(Button.class, spec -> spec.withId("connection-test"));
+    }
+
+    @Test
+    void anInvalidWebhookUrlIsShownNextToTheField() {
+        var tenant = fixtures.tenant();
+        login(tenant.owner());
+        navigate("integrations");
+        _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+
+        type(_get(TextField.class, spec -> spec.withId("connection-webhook-url")), "http://example.com");
+        type(_get(PasswordField.class, spec -> spec.withId("connection-token")), "tok");
+        _click(_get(Button.class, spec -> spec.withId("connection-save")));
+
+        var webhookUrl = _get(TextField.class, spec -> spec.withId("connection-webhook-url"));
+        assertThat(webhookUrl.isInvalid()).isTrue();
+        assertThat(webhookUrl.getErrorMessage()).isEqualTo(t("partner.url.https-required"));
+        assertThat(connectionsOf(tenant)).isEmpty();
+    }
+
+    @Test
+    void theTokenIsMaskedAndNeverSentBackToTheBrowser() {
+        var tenant = fixtures.tenant();
+        String token = TestFixtures.unique("pos-token");
+        connect(tenant, "caissepad", new ConnectionDetails("http://127.0.0.1:9/webhook", token, null, null, Set.of(), true));
+        login(tenant.owner());
+        navigate("integrations");
+        _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+
+        var tokenField = _get(PasswordField.class, spec -> spec.withId("connection-token"));
+        assertThat(tokenField.getValue()).isEmpty();
+        assertThat(tokenField.getHelperText()).isEqualTo(t("connection.field.token.keep"));
+        assertThat(everythingShown()).noneMatch(shown -> shown.contains(token));
+        _assertNone(TextField.class, spec -> spec.withId("connection-signing-secret"));
+
+        // saving without typing a token keeps the stored one
+        _click(_get(Button.class, spec -> spec.withId("connection-save")));
+        assertThat(connections.authenticateToken(tenant.restaurant().getPublicId(), token)).isPresent();
+    }
+
+    @Test
+    void theSigningSecretIsShownOnlyOnRequest() {
+        var tenant = fixtures.tenant();
+        connect(tenant, "caissepad", new ConnectionDetails("http://127.0.0.1:9/webhook", "t", null, null, Set.of(), true));
+        login(tenant.owner());
+        navigate("integrations");
+        _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+        assertThat(everythingShown()).noneMatch(shown -> shown.contains("whsec_"));
+
+        _click(_get(Button.class, spec -> spec.withId("connection-reveal-secret")));
+
+        assertThat(_get(TextField.class, spec -> spec.withId("connection-signing-secret")).getValue()).startsWith("whsec_");
+        assertThat(everythingShown()).as("what the search sees once shown").anyMatch(shown -> shown.contains("whsec_"));
+        var auditTrail = _get(Grid.class, spec -> spec.withId("connection-audit"));
+        assertThat(GridKt._getFormatted(auditTrail, 0, "what")).isEqualTo(t("connection.audit.action.signing-secret-revealed"));
+    }
+
+    @Test
+    void aNewApiKeyIsShownOnceAndNeverAgain() {
+        var tenant = fixtures.tenant();
+        connect(tenant, "cassasmart", new ConnectionDetails(null, null, null, null, Set.of(), true));
+        login(tenant.owner());
+        navigate("integrations");
+        _click(_get(Button.class, spec -> spec.withId("partner-cassasmart-action")));
+        _assertNone(TextField.class, spec -> spec.withId("connection-webhook-url"));
+        _assertNone(PasswordField.class, spec -> spec.withId("connection-token"));
+        assertThat(text("connection-api-key-hint")).isEqualTo(t("connection.api-key.none"));
+
+        _click(_get(Button.class, spec -> spec.withId("connection-generate-api-key")));
+        String key = _get(TextField.class, spec -> spec.withId("api-key-value")).getValue();
+        _get(Button.class, spec -> spec.withId("api-key-copy"));
+        assertThat(everythingShown()).as("what the search sees once shown").anyMatch(shown -> shown.contains(key));
+        _click(_get(Button.class, spec -> spec.withId("api-key-close")));
+
+        assertThat(key).startsWith("pk_");
+        var auditTrail = _get(Grid.class, spec -> spec.withId("connection-audit"));
+        assertThat(GridKt._getFormatted(auditTrail, 0, "what")).isEqualTo(t("connection.audit.action.api-key-generated"));
+        assertThat(GridKt._getFormatted(auditTrail, 0, "details")).isEqualTo(t("connection.audit.key-hint", key.substring(0, 7)));
+        assertThat(connections.authenticateApiKey(tenant.restaurant().getPublicId(), key)).isPresent();
+        assertThat(text("connection-api-key-hint")).isEqualTo(t("connection.api-key.current", key.substring(0, 7)));
+        _click(_get(Button.class, spec -> spec.withId("connection-cancel")));
+        _click(_get(Button.class, spec -> spec.withId("partner-cassasmart-action")));
+        _assertNone(TextField.class, spec -> spec.withId("api-key-value"));
+        assertThat(everythingShown()).noneMatch(shown -> shown.contains(key));
+        assertThat(text("connection-api-key-hint")).isEqualTo(t("connection.api-key.current", key.substring(0, 7)));
+
+        // rotating asks first, then the old key stops working
+        _click(_get(Button.class, spec -> spec.withId("connection-generate-api-key")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("connection-rotate-confirm")));
+        String rotated = _get(TextField.class, spec -> spec.withId("api-key-value")).getValue();
+        assertThat(rotated).isNotEqualTo(key);
+        assertThat(connections.authenticateApiKey(tenant.restaurant().getPublicId(), key)).isEmpty();
+    }
+
+    @Test
+    void theCredentialTestSaysInPlainWordsWhatThePosAnswered() {
+        var tenant = fixtures.tenant();
+        try (var pos = FakePos.start()) {
+            connect(tenant, "caissepad", new ConnectionDetails(pos.url(), "t", null, null, Set.of(), true));
+            login(tenant.owner());
+            navigate("integrations");
+            _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+
+            pos.answers(200, "{\"posVersion\":\"2.0.16\"}");
+            _click(_get(Button.class, spec -> spec.withId("connection-test")));
+            var result = _get(Span.class, spec -> spec.withId("connection-test-result"));
+            assertThat(result.getText()).isEqualTo(t("connection.test.ok", "2.0.16"));
+            assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("success");
+
+            pos.answers(200, "{\"posVersion\":\"2.0.3\"}");
+            _click(_get(Button.class, spec -> spec.withId("connection-test")));
+            assertThat(result.getText()).isEqualTo(t("connection.test.pos-too-old", "2.0.3", "2.0.16"));
+            assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("error");
+
+            var auditTrail = _get(Grid.class, spec -> spec.withId("connection-audit"));
+            assertThat(GridKt._getFormatted(auditTrail, 0, "what")).isEqualTo(t("connection.audit.action.credentials-tested"));
+            assertThat(GridKt._getFormatted(auditTrail, 0, "details")).isEqualTo(t("connection.outcome.pos-too-old"));
+        }
+    }
+
+    @Test
+    void aSecondActiveTillIsRefusedOnTheEnabledField() {
+        var tenant = fixtures.tenant();
+        connect(tenant, "cassasmart", new ConnectionDetails(null, null, null, null, Set.of(), true));
+        login(tenant.owner());
+        navigate("integrations");
+        _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+
+        type(_get(TextField.class, spec -> spec.withId("connection-webhook-url")), "http://127.0.0.1:9/webhook");
+        type(_get(PasswordField.class, spec -> spec.withId("connection-token")), "tok");
+        _click(_get(Button.class, spec -> spec.withId("connection-save")));
+
+        var enabled = _get(Checkbox.class, spec -> spec.withId("connection-enabled"));
+        assertThat(enabled.isInvalid()).isTrue();
+        assertThat(enabled.getErrorMessage()).isEqualTo(t("connection.error.category-taken", "CassaSmart"));
+        assertThat(connectionsOf(tenant)).extracting(PartnerConnection::getPartnerCode).containsExactly("cassasmart");
+    }
+
+    @Test
+    void otherRestaurantsConnectionsStayInvisible() {
+        var tenant = fixtures.tenant();
+        connect(tenant, "cassasmart", new ConnectionDetails(null, null, null, null, Set.of(), true));
+        var other = fixtures.tenant();
+        login(other.owner());
+        navigate("integrations");
+        assertThat(text("partner-cassasmart-status")).isEqualTo(t("connection.status.not-connected"));
+    }
+
+    @Test
+    void withoutARestaurantThereIsNothingToConnect() {
+        login(fixtures.account(AppRole.OWNER, null, Set.of()));
+        navigate("integrations");
+
+        _get(Paragraph.class, spec -> spec.withId("integrations-no-restaurant"));
+        _assertNone(Card.class);
+    }
+
+    /**
+     * What a person typing does, checked like Karibu's _setValue checks it. _setValue itself cannot be used:
+     * Karibu 2.6.2 looks up a private Vaadin method whose signature changed in Vaadin 25.2.
+     */
+    private static <V> void type(HasValue<?, V> field, V value) {
+        BasicUtilsKt._expectEditableByUser((Component) field);
+        field.setValue(value);
+    }
+
+    private void connect(Tenant tenant, String partner, ConnectionDetails details) {
+        fixtures.runAs(tenant.owner(), () -> connections.connect(new ConnectPartner(tenant.restaurant().getId(), partner,
+                details)));
+    }
+
+    private List<PartnerConnection> connectionsOf(Tenant tenant) {
+        return fixtures.runAs(tenant.owner(), () -> connections.connections(tenant.restaurant().getId()));
+    }
+
+    private static String text(String id) {
+        return _get(Span.class, spec -> spec.withId(id)).getText();
+    }
+
+    private static String t(String key, Object... arguments) {
+        return UI.getCurrent().getTranslation(key, arguments);
+    }
+
+    private static List<String> texts(Component root) {
+        return root.getChildren().filter(HasText.class::isInstance).map(c -> ((HasText) c).getText()).toList();
+    }
+
+    /** Every text, value and element property of every component on screen, dialogs included. */
+    private static List<String> everythingShown() {
+        return _find(Component.class).stream().<String>mapMulti((component, shown) -> {
+            if (component instanceof HasText hasText) {
+                shown.accept(hasText.getText());
+            }
+            if (component instanceof HasValue<?, ?> hasValue && hasValue.getValue() != null) {
+                shown.accept(hasValue.getValue().toString());
+            }
+            component.getElement().getPropertyNames().forEach(name ->
+                    shown.accept(String.valueOf(component.getElement().getPropertyRaw(name))));
+            component.getElement().getAttributeNames().forEach(name ->
+                    shown.accept(String.valueOf(component.getElement().getAttribute(name))));
+        }).toList();
+    }
+}
