@@ -109,11 +109,11 @@ class DiningTableListViewTest extends KaribuTest {
         openAsSupportOfFirstRestaurant();
 
         _click(_get(Button.class, spec -> spec.withId("table-new")));
-        UserInput.enter(_get(TextField.class, spec -> spec.withId("table-name")), " T7 ");
-        UserInput.enter(_get(IntegerField.class, spec -> spec.withId("table-seats")), 2);
+        setAsUser(_get(TextField.class, spec -> spec.withId("table-name")), " T7 ");
+        setAsUser(_get(IntegerField.class, spec -> spec.withId("table-seats")), 2);
         @SuppressWarnings("unchecked")
         ComboBox<Room> room = _get(ComboBox.class, spec -> spec.withId("table-room"));
-        UserInput.enter(room, ComboBoxKt.getSuggestionItems(room).stream()
+        setAsUser(room, ComboBoxKt.getSuggestionItems(room).stream()
                 .filter(choice -> choice.getId().equals(terrace.getId()))
                 .findFirst()
                 .orElseThrow());
@@ -132,7 +132,7 @@ class DiningTableListViewTest extends KaribuTest {
 
         GridKt._selectRow(tableGrid(), rowNamed("T2"));
         var name = _get(TextField.class, spec -> spec.withId("table-name"));
-        UserInput.enter(name, "t1");
+        setAsUser(name, "t1");
         _click(_get(Button.class, spec -> spec.withId("table-save")));
 
         assertThat(name.isInvalid()).isTrue();
@@ -140,7 +140,7 @@ class DiningTableListViewTest extends KaribuTest {
         _get(DiningTableDialog.class);
         assertThat(storedTableNames()).containsExactly("T1", "T2");
 
-        UserInput.enter(name, "T2 bis");
+        setAsUser(name, "T2 bis");
         _click(_get(Button.class, spec -> spec.withId("table-save")));
         assertThat(column(tableGrid(), "name")).containsExactly("T1", "T2 bis");
     }
@@ -178,16 +178,16 @@ class DiningTableListViewTest extends KaribuTest {
         Grid<Room> rooms = _get(Grid.class, spec -> spec.withId("rooms-grid"));
 
         _click(_get(Button.class, spec -> spec.withId("room-new")));
-        UserInput.enter(_get(TextField.class, spec -> spec.withId("room-name")), "Sala");
+        setAsUser(_get(TextField.class, spec -> spec.withId("room-name")), "Sala");
         _click(_get(Button.class, spec -> spec.withId("room-save")));
         assertThat(column(rooms, "name")).containsExactly("Sala", "Terrazza");
 
         GridKt._selectRow(rooms, 0);
         var name = _get(TextField.class, spec -> spec.withId("room-name"));
-        UserInput.enter(name, "terrazza");
+        setAsUser(name, "terrazza");
         _click(_get(Button.class, spec -> spec.withId("room-save")));
         assertThat(name.getErrorMessage()).isEqualTo("There is already a room called terrazza.");
-        UserInput.enter(name, "Veranda");
+        setAsUser(name, "Veranda");
         _click(_get(Button.class, spec -> spec.withId("room-save")));
         assertThat(column(rooms, "name")).containsExactly("Terrazza", "Veranda");
     }

@@ -89,9 +89,9 @@ class GuestListViewTest extends KaribuTest {
         assertThat(names()).containsExactly("Marco Bianchi", "Giulia Rossi");
         assertThat(GridKt._getFormatted(grid(), 0, "mobile")).isEqualTo("+393331234567");
 
-        UserInput.enter(_get(TextField.class, spec -> spec.withId("guests-search")), "ross");
+        setAsUser(_get(TextField.class, spec -> spec.withId("guests-search")), "ross");
         assertThat(names()).containsExactly("Giulia Rossi");
-        UserInput.enter(_get(TextField.class, spec -> spec.withId("guests-search")), "martin");
+        setAsUser(_get(TextField.class, spec -> spec.withId("guests-search")), "martin");
         assertThat(names()).isEmpty();
         assertThat(grid().getEmptyStateText()).isEqualTo("No guests yet, or none match your search.");
     }
@@ -137,8 +137,8 @@ class GuestListViewTest extends KaribuTest {
         GridKt._selectRow(grid(), 0);
 
         _click(_get(Button.class, spec -> spec.withId("guest-profile-edit")));
-        UserInput.enter(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Verdi");
-        UserInput.enter(_get(EmailField.class, spec -> spec.withId("guest-email")), "giulia@example.it");
+        setAsUser(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Verdi");
+        setAsUser(_get(EmailField.class, spec -> spec.withId("guest-email")), "giulia@example.it");
         _click(_get(Button.class, spec -> spec.withId("guest-save")));
 
         assertThat(profileValue("email")).isEqualTo("giulia@example.it");
@@ -151,10 +151,10 @@ class GuestListViewTest extends KaribuTest {
     void aBadMobileIsShownNextToTheFieldAndNothingIsSaved() {
         openAsSupportOfFirstRestaurant();
         _click(_get(Button.class, spec -> spec.withId("guest-new")));
-        UserInput.enter(_get(TextField.class, spec -> spec.withId("guest-first-name")), "Jean");
-        UserInput.enter(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Dupont");
+        setAsUser(_get(TextField.class, spec -> spec.withId("guest-first-name")), "Jean");
+        setAsUser(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Dupont");
         var mobile = _get(TextField.class, spec -> spec.withId("guest-mobile"));
-        UserInput.enter(mobile, "06 12 34 56 78");
+        setAsUser(mobile, "06 12 34 56 78");
 
         _click(_get(Button.class, spec -> spec.withId("guest-save")));
 
@@ -163,7 +163,7 @@ class GuestListViewTest extends KaribuTest {
         _get(GuestDialog.class);
         assertThat(storedGuests()).isZero();
 
-        UserInput.enter(mobile, "+33 6 12 34 56 78");
+        setAsUser(mobile, "+33 6 12 34 56 78");
         _click(_get(Button.class, spec -> spec.withId("guest-save")));
         _assertNone(GuestDialog.class);
         assertThat(names()).containsExactly("Jean Dupont");

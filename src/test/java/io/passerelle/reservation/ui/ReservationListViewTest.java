@@ -162,14 +162,14 @@ class ReservationListViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<ReservationStatus> statuses = _get(MultiSelectComboBox.class,
                 spec -> spec.withId("reservation-filter-status"));
-        UserInput.enter(statuses, Set.of(ReservationStatus.CONFIRMED));
+        setAsUser(statuses, Set.of(ReservationStatus.CONFIRMED));
         assertThat(guestColumn()).containsExactly("Giulia Rossi");
-        UserInput.enter(statuses, Set.of());
+        setAsUser(statuses, Set.of());
 
-        UserInput.enter(_get(TextField.class, spec -> spec.withId("reservation-filter-text")), "bianchi");
+        setAsUser(_get(TextField.class, spec -> spec.withId("reservation-filter-text")), "bianchi");
         assertThat(guestColumn()).containsExactly("Marco Bianchi");
 
-        UserInput.enter(_get(DatePicker.class, spec -> spec.withId("reservation-filter-to")), today.plusDays(14));
+        setAsUser(_get(DatePicker.class, spec -> spec.withId("reservation-filter-to")), today.plusDays(14));
         assertThat(guestColumn()).containsExactly("Marco Bianchi", "Marco Bianchi");
     }
 
@@ -181,11 +181,11 @@ class ReservationListViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("reservation-new")));
         LocalDateTime start = today.plusDays(2).atTime(20, 30);
-        UserInput.enter(_get(DateTimePicker.class, spec -> spec.withId("reservation-start")), start);
-        UserInput.enter(_get(IntegerField.class, spec -> spec.withId("reservation-party-size")), 6);
-        UserInput.enter(_get(TextArea.class, spec -> spec.withId("reservation-notes")), "Birthday cake at 22:00");
-        UserInput.enter(comboBox("reservation-table", DiningTable.class), table);
-        UserInput.enter(comboBox("reservation-guest", Guest.class), guest);
+        setAsUser(_get(DateTimePicker.class, spec -> spec.withId("reservation-start")), start);
+        setAsUser(_get(IntegerField.class, spec -> spec.withId("reservation-party-size")), 6);
+        setAsUser(_get(TextArea.class, spec -> spec.withId("reservation-notes")), "Birthday cake at 22:00");
+        setAsUser(comboBox("reservation-table", DiningTable.class), table);
+        setAsUser(comboBox("reservation-guest", Guest.class), guest);
         _click(_get(Button.class, spec -> spec.withId("reservation-save")));
 
         NotificationsKt.expectNotifications("Saved.");
@@ -210,20 +210,20 @@ class ReservationListViewTest extends KaribuTest {
         var save = _get(Button.class, spec -> spec.withId("reservation-save"));
 
         for (int wrong : new int[] {0, 101}) {
-            UserInput.enter(partySize, wrong);
+            setAsUser(partySize, wrong);
             _click(save);
             assertThat(partySize.isInvalid()).isTrue();
             assertThat(partySize.getErrorMessage()).isEqualTo("must be between 1 and 100 people");
         }
 
-        UserInput.enter(partySize, 4);
-        UserInput.enter(start, today.plusYears(3).atTime(20, 0));
+        setAsUser(partySize, 4);
+        setAsUser(start, today.plusYears(3).atTime(20, 0));
         _click(save);
         assertThat(partySize.isInvalid()).isFalse();
         assertThat(start.isInvalid()).isTrue();
         assertThat(start.getErrorMessage()).startsWith("Choose a date between");
 
-        UserInput.enter(start, null);
+        setAsUser(start, null);
         _click(save);
         assertThat(start.getErrorMessage()).isEqualTo("Choose the date and time.");
 
@@ -239,7 +239,7 @@ class ReservationListViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("reservation-new")));
         var partySize = _get(IntegerField.class, spec -> spec.withId("reservation-party-size"));
 
-        UserInput.enter(partySize, 0);
+        setAsUser(partySize, 0);
         _click(_get(Button.class, spec -> spec.withId("reservation-save")));
 
         assertThat(partySize.getLabel()).isEqualTo("Nombre de couverts");
@@ -251,9 +251,9 @@ class ReservationListViewTest extends KaribuTest {
         openAsSupportOfFirstRestaurant();
         _click(_get(Button.class, spec -> spec.withId("reservation-new")));
         _click(_get(Button.class, spec -> spec.withId("reservation-new-guest")));
-        UserInput.enter(_get(TextField.class, spec -> spec.withId("guest-first-name")), "Jean");
-        UserInput.enter(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Dupont");
-        UserInput.enter(_get(TextField.class, spec -> spec.withId("guest-mobile")), "+33 6 12 34 56 78");
+        setAsUser(_get(TextField.class, spec -> spec.withId("guest-first-name")), "Jean");
+        setAsUser(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Dupont");
+        setAsUser(_get(TextField.class, spec -> spec.withId("guest-mobile")), "+33 6 12 34 56 78");
         _click(_get(Button.class, spec -> spec.withId("guest-save")));
 
         _assertNone(GuestDialog.class);
@@ -271,7 +271,7 @@ class ReservationListViewTest extends KaribuTest {
         openAsSupportOfFirstRestaurant();
 
         GridKt._selectRow(grid(), rowOf(reservation));
-        UserInput.enter(_get(IntegerField.class, spec -> spec.withId("reservation-party-size")), 5);
+        setAsUser(_get(IntegerField.class, spec -> spec.withId("reservation-party-size")), 5);
         _click(_get(Button.class, spec -> spec.withId("reservation-save")));
 
         var saved = stored(reservation);
@@ -311,7 +311,7 @@ class ReservationListViewTest extends KaribuTest {
         var confirm = _get(Button.class, spec -> spec.withId("reservation-status-confirmed"));
         assertThat(confirm.isEnabled()).isTrue();
 
-        UserInput.enter(_get(IntegerField.class, spec -> spec.withId("reservation-party-size")), 7);
+        setAsUser(_get(IntegerField.class, spec -> spec.withId("reservation-party-size")), 7);
 
         assertThat(confirm.isEnabled()).isFalse();
     }
