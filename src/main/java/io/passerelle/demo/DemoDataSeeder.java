@@ -7,6 +7,7 @@ import io.passerelle.security.AccountProvisioning;
 import io.passerelle.security.AppRole;
 import io.passerelle.security.CreateUserAccount;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -36,13 +37,16 @@ class DemoDataSeeder implements ApplicationRunner {
     private final AccountProvisioning provisioning;
     private final AuthenticationManager authenticationManager;
     private final RestaurantService restaurants;
+    private final DemoReservationBook reservationBook;
 
     DemoDataSeeder(DemoSettings settings, AccountProvisioning provisioning,
-            AuthenticationManager authenticationManager, RestaurantService restaurants) {
+            AuthenticationManager authenticationManager, RestaurantService restaurants,
+            DemoReservationBook reservationBook) {
         this.settings = settings;
         this.provisioning = provisioning;
         this.authenticationManager = authenticationManager;
         this.restaurants = restaurants;
+        this.reservationBook = reservationBook;
     }
 
     @Override
@@ -81,7 +85,13 @@ class DemoDataSeeder implements ApplicationRunner {
         account("support@demo.passerelle.test", "Sofia Support", AppRole.RESELLER_SUPPORT,
                 italianReseller.getId(), Set.of(), Locale.ITALIAN);
         account("admin@demo.passerelle.test", "Ada Admin", AppRole.ADMIN, null, Set.of(), Locale.ENGLISH);
-        log.info("Demo data seeded: 2 resellers, 4 restaurants, 5 accounts (password in the README)");
+
+        int reservations = 0;
+        for (Restaurant restaurant : List.of(trattoria, osteria, bistrot, brasserie)) {
+            reservations += reservationBook.fill(restaurant.toRef(), restaurant.getLocale());
+        }
+        log.info("Demo data seeded: 2 resellers, 4 restaurants, {} reservations, 5 accounts (password in the README)",
+                reservations);
     }
 
     private Restaurant restaurant(String name, String zone, Locale locale, long resellerId) {
