@@ -21,7 +21,15 @@ final class ApiKeys {
         byte[] bytes = new byte[KEY_BYTES];
         random.nextBytes(bytes);
         String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new ApiKey(value, value.substring(0, HINT_LENGTH));
+        return new ApiKey(value, hint(value));
+    }
+
+    /** The first characters, safe to show; refuses what is not shaped like a key of ours. */
+    static String hint(String key) {
+        if (key == null || !key.startsWith(PREFIX) || key.length() < PREFIX.length() + 32) {
+            throw new IllegalArgumentException("An API key is " + PREFIX + " followed by at least 32 characters");
+        }
+        return key.substring(0, HINT_LENGTH);
     }
 
     /**

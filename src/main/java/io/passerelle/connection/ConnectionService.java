@@ -32,6 +32,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -162,6 +163,30 @@ public class ConnectionService {
         connection.storeApiKey(ApiKeys.hash(key.value()), key.hint(), clock.instant());
         record(connection, rotation ? AuditAction.API_KEY_ROTATED : AuditAction.API_KEY_GENERATED, key.hint());
         return key;
+    }
+
+    /**
+     * Installs credentials agreed outside Passerelle, e.g. a demo till or a POS already configured during a
+     * migration: an API key (pull) and/or a signing secret (push). Staff only; audited without the values.
+     */
+    @PreAuthorize("hasAnyRole('ONBOARDING', 'ADMIN')")
+    @Transactional
+    public void installCredentials(long restaurantId, long connectionId, String apiKey, String signingSecret) {
+        var connection = visible(restaurantId, connectionId);
+        Instant now = clock.instant();
+        if (apiKey != null) {
+            requireStyle(connection, PartnerStyle.PULL);
+            String hint = ApiKeys.hint(apiKey);
+            connection.storeApiKey(ApiKeys.hash(apiKey), hint, now);
+            record(connection, AuditAction.API_KEY_GENERATED, hint);
+        }
+        if (signingSecret != null) {
+            requireStyle(connection, PartnerStyle.PUSH);
+            StandardWebhookSigner.requireValidSecret(signingSecret);
+            connection.storeSigningSecret(cipher.encrypt(signingSecret, connection.getId(),
+                    SecretCipher.Purpose.SIGNING_SECRET));
+            record(connection, AuditAction.UPDATED, "signingSecret");
+        }
     }
 
     /** Push style: the secret our webhook calls are signed with, for the person to enter in the POS. Audited. */

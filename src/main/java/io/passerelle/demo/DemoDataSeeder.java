@@ -1,5 +1,9 @@
 package io.passerelle.demo;
 
+import io.passerelle.connection.ConnectPartner;
+import io.passerelle.connection.ConnectionDetails;
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.restaurant.CreateRestaurant;
 import io.passerelle.restaurant.Restaurant;
 import io.passerelle.restaurant.RestaurantService;
@@ -31,6 +35,8 @@ import org.springframework.stereotype.Component;
 class DemoDataSeeder implements ApplicationRunner {
 
     static final String ONBOARDING_EMAIL = "onboarding@demo.passerelle.test";
+    static final String PULL_PARTNER = "cassasmart";
+    static final String PUSH_PARTNER = "caissepad";
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
     private final DemoSettings settings;
@@ -38,15 +44,22 @@ class DemoDataSeeder implements ApplicationRunner {
     private final AuthenticationManager authenticationManager;
     private final RestaurantService restaurants;
     private final DemoReservationBook reservationBook;
+    private final PartnerCatalogue catalogue;
+    private final ConnectionService connections;
+    private final DemoPosCredentials credentials;
 
     DemoDataSeeder(DemoSettings settings, AccountProvisioning provisioning,
             AuthenticationManager authenticationManager, RestaurantService restaurants,
-            DemoReservationBook reservationBook) {
+            DemoReservationBook reservationBook, PartnerCatalogue catalogue, ConnectionService connections,
+            DemoPosCredentials credentials) {
         this.settings = settings;
         this.provisioning = provisioning;
         this.authenticationManager = authenticationManager;
         this.restaurants = restaurants;
         this.reservationBook = reservationBook;
+        this.catalogue = catalogue;
+        this.connections = connections;
+        this.credentials = credentials;
     }
 
     @Override
@@ -73,9 +86,11 @@ class DemoDataSeeder implements ApplicationRunner {
     private void seed() {
         var italianReseller = restaurants.createReseller("Cassa Amica Srl");
         var frenchReseller = restaurants.createReseller("Caisse & Co SAS");
-        Restaurant trattoria = restaurant("Trattoria da Giulia", "Europe/Rome", Locale.ITALIAN, italianReseller.getId());
+        Restaurant trattoria = restaurants.createWithPublicId(new CreateRestaurant("Trattoria da Giulia",
+                ZoneId.of("Europe/Rome"), Locale.ITALIAN, italianReseller.getId()), settings.pull().restaurantId());
         Restaurant osteria = restaurant("Osteria del Porto", "Europe/Rome", Locale.ITALIAN, italianReseller.getId());
-        Restaurant bistrot = restaurant("Bistrot des Halles", "Europe/Paris", Locale.FRENCH, frenchReseller.getId());
+        Restaurant bistrot = restaurants.createWithPublicId(new CreateRestaurant("Bistrot des Halles",
+                ZoneId.of("Europe/Paris"), Locale.FRENCH, frenchReseller.getId()), settings.push().restaurantId());
         Restaurant brasserie = restaurant("Brasserie du Marché", "Europe/Paris", Locale.FRENCH, frenchReseller.getId());
 
         account("marco@demo.passerelle.test", "Marco Bianchi", AppRole.OWNER, null,
@@ -86,12 +101,31 @@ class DemoDataSeeder implements ApplicationRunner {
                 italianReseller.getId(), Set.of(), Locale.ITALIAN);
         account("admin@demo.passerelle.test", "Ada Admin", AppRole.ADMIN, null, Set.of(), Locale.ENGLISH);
 
+        connectPullTill(trattoria.getId());
+        connectPushTill(bistrot.getId());
+
         int reservations = 0;
         for (Restaurant restaurant : List.of(trattoria, osteria, bistrot, brasserie)) {
             reservations += reservationBook.fill(restaurant.toRef(), restaurant.getLocale());
         }
         log.info("Demo data seeded: 2 resellers, 4 restaurants, {} reservations, 5 accounts (password in the README)",
                 reservations);
+    }
+
+    private void connectPullTill(long restaurantId) {
+        var partner = catalogue.byCode(PULL_PARTNER).orElseThrow();
+        var connection = connections.connect(new ConnectPartner(restaurantId, partner.code(),
+                new ConnectionDetails(null, null, null, null, partner.supportedEvents(), true)));
+        connections.installCredentials(restaurantId, connection.getId(), credentials.pullApiKey, null);
+    }
+
+    private void connectPushTill(long restaurantId) {
+        var partner = catalogue.byCode(PUSH_PARTNER).orElseThrow();
+        var connection = connections.connect(new ConnectPartner(restaurantId, partner.code(),
+                new ConnectionDetails(settings.pushWebhookUrl(), credentials.pushToken,
+                        settings.simulator().baseUrl().toString(), DemoSettings.Simulator.PUSH_INSTALLATION,
+                        partner.supportedEvents(), true)));
+        connections.installCredentials(restaurantId, connection.getId(), null, credentials.pushSigningSecret);
     }
 
     private Restaurant restaurant(String name, String zone, Locale locale, long resellerId) {

@@ -28,6 +28,8 @@ public class StandardWebhookSigner {
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom random = new SecureRandom();
 
+    private static final int MIN_SECRET_BYTES = 24;
+
     private final Clock clock;
 
     public StandardWebhookSigner(Clock clock) {
@@ -39,6 +41,19 @@ public class StandardWebhookSigner {
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         return SECRET_PREFIX + Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** Refuses a secret that is not {@code whsec_} + base64 of at least 24 bytes (Standard Webhooks). */
+    public static void requireValidSecret(String secret) {
+        byte[] key;
+        try {
+            key = keyBytes(secret);
+        } catch (IllegalArgumentException notBase64) {
+            throw new IllegalArgumentException("A signing secret is whsec_ followed by base64", notBase64);
+        }
+        if (key.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("A signing secret holds at least " + MIN_SECRET_BYTES + " bytes");
+        }
     }
 
     /** The three signature headers for this message, timestamped now. */

@@ -73,14 +73,35 @@ public class RestaurantService {
     @PreAuthorize(STAFF)
     @Transactional
     public Restaurant create(@Valid CreateRestaurant command) {
+        return insert(command, newPublicId());
+    }
+
+    private Restaurant insert(CreateRestaurant command, int publicId) {
         Reseller reseller = reseller(command.resellerId());
         String name = command.name().strip();
         if (restaurants.existsByResellerIdAndNameIgnoreCase(reseller.getId(), name)) {
             throw duplicateName();
         }
-        var restaurant = new Restaurant(newPublicId(), name, command.timeZone(), command.locale(), reseller,
+        var restaurant = new Restaurant(publicId, name, command.timeZone(), command.locale(), reseller,
                 clock.instant());
         return restaurants.save(restaurant);
+    }
+
+    /**
+     * Creates a restaurant under a public ID agreed beforehand (a demo till configured with it, or a
+     * restaurant moved from another installation).
+     */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public Restaurant createWithPublicId(@Valid CreateRestaurant command, int publicId) {
+        if (publicId < Restaurant.PUBLIC_ID_MIN || publicId > Restaurant.PUBLIC_ID_MAX) {
+            throw new RuleViolationException("publicId", "restaurant.error.public-id-range",
+                    "A public ID has six digits", Restaurant.PUBLIC_ID_MIN, Restaurant.PUBLIC_ID_MAX);
+        }
+        if (restaurants.existsByPublicId(publicId)) {
+            throw new RuleViolationException("publicId", "restaurant.error.public-id-taken", "Public ID already in use");
+        }
+        return insert(command, publicId);
     }
 
     @PreAuthorize(STAFF)

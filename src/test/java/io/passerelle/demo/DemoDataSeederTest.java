@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.passerelle.PasserelleTest;
 import io.passerelle.restaurant.RestaurantService;
 import io.passerelle.security.AccountProvisioning;
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.partner.PartnerCatalogue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -29,10 +36,39 @@ class DemoDataSeederTest {
     @Autowired
     DemoReservationBook reservationBook;
 
+    @Autowired
+    PartnerCatalogue catalogue;
+
+    @Autowired
+    ConnectionService connections;
+
+    @TempDir
+    Path temporaryFolder;
+
+    Path credentialsFile;
+
+    @BeforeEach
+    void credentialsFile() {
+        credentialsFile = temporaryFolder.resolve("demo-pos.properties");
+    }
+
     @Test
-    void seedsTheDocumentedTenantsAndAccounts() {
-        var settings = new DemoSettings(true, "passerelle-demo");
-        new DemoDataSeeder(settings, provisioning, authenticationManager, restaurants, reservationBook).seedAsOnboarding();
+    void seedsTheDocumentedTenantsAndAccounts() throws Exception {
+        var settings = new DemoSettings(true, "passerelle-demo", new DemoSettings.Pull(271828, null),
+                new DemoSettings.Push(314159, null, null, null), new DemoSettings.Simulator(false, 18090, 0),
+                credentialsFile);
+        var credentials = new DemoPosCredentials(settings);
+        new DemoDataSeeder(settings, provisioning, authenticationManager, restaurants, reservationBook, catalogue,
+                connections, credentials).seedAsOnboarding();
+
+        // the demo tills can log in with the documented public IDs and the generated, persisted credentials
+        assertThat(connections.authenticateApiKey(271828, credentials.pullApiKey)).isPresent();
+        assertThat(connections.authenticateToken(314159, credentials.pushToken)).isPresent();
+        var again = new DemoPosCredentials(settings);
+        assertThat(again.pullApiKey).isEqualTo(credentials.pullApiKey);
+        assertThat(again.pushSigningSecret).isEqualTo(credentials.pushSigningSecret).startsWith("whsec_");
+        assertThat(Files.getPosixFilePermissions(credentialsFile)).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
         assertThat(jdbc.queryForList("select name from reseller where name in ('Cassa Amica Srl', 'Caisse & Co SAS')"))
                 .hasSize(2);
