@@ -7,6 +7,8 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -14,9 +16,11 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 /** The form posts to Spring Security's /login; a failure comes back as ?error and reads the same for every cause. */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle, LocaleChangeObserver {
 
     private final LoginForm form = new LoginForm();
+    private final H1 title = new H1();
+    private final Paragraph tagline = new Paragraph();
 
     LoginView() {
         setSizeFull();
@@ -25,11 +29,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setId("login-form");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n());
-        var title = new H1(getTranslation("app.name"));
-        var tagline = new Paragraph(getTranslation("login.tagline"));
         tagline.addClassName("empty-state");
         add(title, tagline, form);
+    }
+
+    /** Also on attach: the visitor's language may change while the page is open. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        title.setText(getTranslation("app.name"));
+        tagline.setText(getTranslation("login.tagline"));
+        form.setI18n(i18n());
     }
 
     @Override
