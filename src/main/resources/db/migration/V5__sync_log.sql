@@ -22,7 +22,7 @@ CREATE TABLE sync_log_entry (
     run_missed     INT          NULL,
     run_failed     INT          NULL,
     payload        MEDIUMTEXT   NULL,
-    response       TEXT         NULL,
+    response       MEDIUMTEXT   NULL,
     CONSTRAINT fk_sync_log_restaurant FOREIGN KEY (restaurant_id) REFERENCES restaurant (id),
     INDEX ix_sync_log_restaurant_id (restaurant_id, id),
     INDEX ix_sync_log_restaurant_time (restaurant_id, occurred_at),

@@ -68,10 +68,13 @@ class DemoPosCredentials {
     private static void save(Path file, Properties properties) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            // owner-only from the first byte where the file system knows permissions
+            if (!Files.exists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 properties.store(writer, "Generated demo POS credentials (demo profile only)");
             }
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }

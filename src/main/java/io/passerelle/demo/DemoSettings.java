@@ -27,7 +27,13 @@ public record DemoSettings(
         @DefaultValue("data/demo-pos.properties") Path credentialsFile) {
 
     /** @param restaurantId public ID of "Trattoria da Giulia"; @param apiKey its API key ({@code pk_...}) */
-    public record Pull(@DefaultValue("271828") int restaurantId, String apiKey) {}
+    public record Pull(@DefaultValue("271828") int restaurantId, String apiKey) {
+
+        @Override
+        public String toString() {
+            return "Pull[restaurantId=" + restaurantId + ", apiKey given=" + (apiKey != null) + "]";
+        }
+    }
 
     /**
      * @param restaurantId  public ID of "Bistrot des Halles"
@@ -35,7 +41,14 @@ public record DemoSettings(
      * @param webhookUrl    where deliveries go; empty: the bundled simulator
      * @param signingSecret {@code whsec_} + base64, what deliveries are signed with
      */
-    public record Push(@DefaultValue("314159") int restaurantId, String token, String webhookUrl, String signingSecret) {}
+    public record Push(@DefaultValue("314159") int restaurantId, String token, String webhookUrl, String signingSecret) {
+
+        @Override
+        public String toString() {
+            return "Push[restaurantId=" + restaurantId + ", webhookUrl=" + webhookUrl + ", token given="
+                    + (token != null) + ", signingSecret given=" + (signingSecret != null) + "]";
+        }
+    }
 
     /**
      * @param enabled            start the simulator inside the demo
@@ -62,6 +75,12 @@ public record DemoSettings(
         return push.webhookUrl() == null || push.webhookUrl().isBlank()
                 ? simulator.webhookUrl(Simulator.PUSH_INSTALLATION).toString()
                 : push.webhookUrl();
+    }
+
+    @Override
+    public String toString() {
+        return "DemoSettings[enabled=" + enabled + ", pull=" + pull + ", push=" + push + ", simulator=" + simulator
+                + ", credentialsFile=" + credentialsFile + "]";
     }
 
     public boolean pushGoesToSimulator() {

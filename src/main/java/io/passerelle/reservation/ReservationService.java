@@ -154,9 +154,16 @@ public class ReservationService {
         return new UserFacingException(null, "error.conflict", "The reservation changed in the meantime");
     }
 
+    /**
+     * Newest first when unsorted; otherwise the requested order with the id as tie-breaker, so that rows
+     * sharing a start time (every 20:00 booking) keep one order across pages and none is skipped or repeated.
+     */
     private static Pageable withDefaultOrder(Pageable pageable) {
-        if (pageable.getSort().isSorted()) {
-            return pageable;
+        Sort sort = pageable.getSort();
+        if (sort.isSorted()) {
+            Sort stable = sort.getOrderFor("id") == null ? sort.and(Sort.by("id")) : sort;
+            return pageable.isPaged() ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), stable)
+                    : Pageable.unpaged(stable);
         }
         return pageable.isPaged()
                 ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), NEWEST_FIRST)

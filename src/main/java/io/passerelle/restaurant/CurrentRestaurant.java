@@ -18,16 +18,19 @@ public class CurrentRestaurant {
 
     private final RestaurantService restaurants;
     private final UserAccountService accounts;
+    private final RestaurantAccess access;
     private RestaurantRef selected;
     private boolean initialised;
 
-    CurrentRestaurant(RestaurantService restaurants, UserAccountService accounts) {
+    CurrentRestaurant(RestaurantService restaurants, UserAccountService accounts, RestaurantAccess access) {
         this.restaurants = restaurants;
         this.accounts = accounts;
+        this.access = access;
     }
 
+    /** Re-checked on every call: access withdrawn during the session moves the person to a restaurant they may see. */
     public Optional<RestaurantRef> get() {
-        if (!initialised) {
+        if (!initialised || (selected != null && !access.canSee(selected.id()))) {
             initialised = true;
             selected = initial();
         }

@@ -47,7 +47,8 @@ public class RestaurantAccess {
         PasserelleUser user = currentUser.require();
         return switch (user.role()) {
             case ADMIN, ONBOARDING -> RestaurantScope.everything();
-            case RESELLER_SUPPORT -> RestaurantScope.reseller(user.resellerId());
+            case RESELLER_SUPPORT -> user.resellerId() == null ? RestaurantScope.only(java.util.Set.of())
+                    : RestaurantScope.reseller(user.resellerId());
             case OWNER -> RestaurantScope.only(accounts.me().getRestaurantIds());
         };
     }

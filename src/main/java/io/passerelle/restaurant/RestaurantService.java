@@ -117,6 +117,7 @@ public class RestaurantService {
         return restaurant;
     }
 
+    @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public List<Reseller> resellers() {
         return resellers.findAllByOrderByNameAsc();

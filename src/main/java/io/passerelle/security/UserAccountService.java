@@ -85,9 +85,16 @@ public class UserAccountService {
         checkMayGrant(account.getRole());
         checkMayGrant(command.role());
         checkScope(command.role(), command.resellerId(), command.restaurantIds());
+        boolean rightsChanged = account.getRole() != command.role()
+                || !java.util.Objects.equals(account.getResellerId(),
+                        command.role() == AppRole.RESELLER_SUPPORT ? command.resellerId() : null);
         account.setDisplayName(command.displayName().strip());
         account.setRole(command.role());
         applyScope(account, command.role(), command.resellerId(), command.restaurantIds());
+        if (rightsChanged) {
+            // role and reseller are held by the logged-in principal: open sessions must not keep the old rights
+            sessionTerminator.endSessionsOf(account.getId());
+        }
         return account;
     }
 

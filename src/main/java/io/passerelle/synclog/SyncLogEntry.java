@@ -16,6 +16,9 @@ import java.time.Instant;
 public class SyncLogEntry {
 
     static final int ERROR_DETAIL_MAX = 500;
+    static final int MESSAGE_TYPE_MAX = 60;
+    static final int MESSAGE_ID_MAX = 80;
+    static final int ERROR_CODE_MAX = 60;
     static final int PAYLOAD_MAX = 1_000_000;
     static final int RESPONSE_MAX = 60_000;
 
@@ -85,7 +88,7 @@ public class SyncLogEntry {
     @Column(columnDefinition = "MEDIUMTEXT")
     private String payload;
 
-    @Column(columnDefinition = "TEXT")
+    @Column(columnDefinition = "MEDIUMTEXT")
     private String response;
 
     protected SyncLogEntry() {}
@@ -97,14 +100,15 @@ public class SyncLogEntry {
         this.occurredAt = occurredAt;
         this.kind = record.kind;
         this.direction = record.direction;
-        this.messageType = record.messageType;
-        this.messageId = record.messageId;
+        // what a POS sends is bounded here, not trusted to fit
+        this.messageType = Redactor.redactAndLimit(record.messageType, MESSAGE_TYPE_MAX);
+        this.messageId = Redactor.redactAndLimit(record.messageId, MESSAGE_ID_MAX);
         this.reservationId = record.reservationId;
         this.outcome = record.outcome;
         this.httpStatus = record.httpStatus;
         this.attempt = record.attempt;
         this.latencyMs = record.latencyMs;
-        this.errorCode = record.errorCode;
+        this.errorCode = Redactor.redactAndLimit(record.errorCode, ERROR_CODE_MAX);
         this.errorDetail = Redactor.redactAndLimit(record.errorDetail, ERROR_DETAIL_MAX);
         if (record.runCounts != null) {
             this.runSent = record.runCounts.sent();
