@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -80,8 +81,12 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         AuthenticatedConnection authenticated = connection.get();
-        connections.recordPosContact(authenticated.connectionId(),
-                PosVersion.tryParse(request.getHeader(POS_VERSION_HEADER)).orElse(null));
+        try {
+            connections.recordPosContact(authenticated.connectionId(),
+                    PosVersion.tryParse(request.getHeader(POS_VERSION_HEADER)).orElse(null));
+        } catch (ConcurrencyFailureException concurrentCall) {
+            // another call of the same POS recorded its contact at the same moment: that record is as good
+        }
         request.setAttribute(CONNECTION, authenticated);
         var context = securityContexts.createEmptyContext();
         context.setAuthentication(new PreAuthenticatedAuthenticationToken(authenticated, null,

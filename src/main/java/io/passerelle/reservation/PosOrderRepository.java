@@ -3,6 +3,7 @@ package io.passerelle.reservation;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 
@@ -12,5 +13,6 @@ interface PosOrderRepository extends JpaRepository<PosOrder, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     Optional<PosOrder> findByRestaurantIdAndExternalId(long restaurantId, String externalId);
 
+    @EntityGraph(attributePaths = "items")
     List<PosOrder> findByRestaurantIdAndReservationIdOrderByIdAsc(long restaurantId, long reservationId);
 }
