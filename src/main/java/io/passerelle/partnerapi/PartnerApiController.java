@@ -34,6 +34,9 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping(path = PartnerApiSecurity.BASE, produces = MediaType.APPLICATION_JSON_VALUE)
 class PartnerApiController {
 
+    private static final java.util.Set<String> ENDPOINTS = java.util.Set.of("/ping", "/reservations", "/events",
+            "/tables");
+
     private final RestaurantService restaurants;
     private final PullFeed pullFeed;
     private final PosEventProcessor events;
@@ -133,6 +136,20 @@ class PartnerApiController {
         }
         tableNames.replace(connection.connectionId(), tables.tables());
         return new TablesBody(tables.tables());
+    }
+
+    /**
+     * Anything else under the API: a problem, not the UI's page that the catch-all UI servlet would serve. A known
+     * path with another method is 405.
+     */
+    @RequestMapping("/**")
+    void unknown(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length() + PartnerApiSecurity.BASE.length());
+        if (ENDPOINTS.contains(path)) {
+            throw Problem.of(405, "method-not-allowed", "Method not allowed",
+                    request.getMethod() + " is not allowed on " + path).exception();
+        }
+        throw Problem.notFound("No such endpoint: see " + PartnerApiSecurity.OPENAPI_PATH).exception();
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)

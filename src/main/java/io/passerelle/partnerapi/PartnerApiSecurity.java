@@ -37,6 +37,7 @@ class PartnerApiSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPENAPI_PATH, DOCS_PATH, DOCS_PATH + "/**").permitAll()
                         .anyRequest().hasAuthority(PosAuthenticationFilter.ROLE_POS))
+                .addFilterBefore(new ProblemOnSendErrorFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(filter, BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, exception) -> ProblemWriter.write(response,

@@ -13,7 +13,6 @@ import io.passerelle.synclog.LogDirection;
 import io.passerelle.synclog.LogOutcome;
 import io.passerelle.synclog.LogRecord;
 import io.passerelle.synclog.SyncLogService;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -95,6 +94,9 @@ class PosEventProcessor {
                 .map(violation -> new FieldProblem(path + violation.getPropertyPath(), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList());
+        if (event.occurredAt() != null && event.occurredInstant().isEmpty()) {
+            errors.add(new FieldProblem(path + "occurredAt", "must be a time with offset such as 2026-11-23T20:30:00+01:00"));
+        }
         if (event instanceof Bill bill) {
             errors.addAll(amountsInRange(bill, path));
         }
@@ -140,10 +142,10 @@ class PosEventProcessor {
             outcome = switch (event) {
                 case PosEventRequest.Attached attached -> orders.seat(restaurantId, new PosSeating(
                         reservationId(attached.reservationId(), "reservationId"), attached.orderId(), attached.table(),
-                        attached.room(), null, attached.occurredAt().toInstant()));
+                        attached.room(), null, attached.occurredInstant().orElseThrow()));
                 case PosEventRequest.Opened opened -> orders.seat(restaurantId, new PosSeating(
                         opened.reservationId() == null ? null : reservationId(opened.reservationId(), "reservationId"),
-                        opened.orderId(), opened.table(), null, opened.covers(), opened.occurredAt().toInstant()));
+                        opened.orderId(), opened.table(), null, opened.covers(), opened.occurredInstant().orElseThrow()));
                 case Bill bill -> orders.close(restaurantId, bill(bill));
             };
         } catch (PosEventRejectedException rejected) {
@@ -175,7 +177,7 @@ class PosEventProcessor {
                 .map(item -> new PosOrderItem(item.name(), item.quantity(), new BigDecimal(item.unitPrice().amount())))
                 .toList();
         return new PosBill(bill.orderId(), reservationId, bill.covers(), new BigDecimal(bill.total().amount()),
-                bill.total().currency(), items, bill.paymentId(), bill.occurredAt().toInstant());
+                bill.total().currency(), items, bill.paymentId(), bill.occurredInstant().orElseThrow());
     }
 
     /** A malformed id is a 400 (nothing was looked up); a well-formed one of no reservation here, a 404 later. */

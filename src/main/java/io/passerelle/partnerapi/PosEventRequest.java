@@ -13,9 +13,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The events of PROTOCOL.md as a POS sends them (without {@code type}, which picks the record). Unknown fields are
@@ -37,14 +41,24 @@ sealed interface PosEventRequest {
 
     String eventId();
 
-    OffsetDateTime occurredAt();
+    /** ISO-8601 with offset ({@code 2026-11-23T20:30:00+01:00}); checked by {@link #occurredInstant()}. */
+    String occurredAt();
+
+    /** The time, or empty unless it is ISO-8601 with an offset. */
+    default Optional<Instant> occurredInstant() {
+        try {
+            return Optional.of(OffsetDateTime.parse(occurredAt(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+        } catch (DateTimeParseException | NullPointerException notATime) {
+            return Optional.empty();
+        }
+    }
 
     String orderId();
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Attached(
             @NotBlank @Size(max = EVENT_ID_MAX_LENGTH) String eventId,
-            @NotNull OffsetDateTime occurredAt,
+            @NotNull String occurredAt,
             @NotBlank String reservationId,
             @NotBlank @Size(max = PosOrder.EXTERNAL_ID_MAX_LENGTH) String orderId,
             @Size(min = 1, max = DiningTable.NAME_MAX_LENGTH) String table,
@@ -54,7 +68,7 @@ sealed interface PosEventRequest {
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Opened(
             @NotBlank @Size(max = EVENT_ID_MAX_LENGTH) String eventId,
-            @NotNull OffsetDateTime occurredAt,
+            @NotNull String occurredAt,
             @NotBlank @Size(max = PosOrder.EXTERNAL_ID_MAX_LENGTH) String orderId,
             @NotBlank @Size(max = DiningTable.NAME_MAX_LENGTH) String table,
             String reservationId,
@@ -79,7 +93,7 @@ sealed interface PosEventRequest {
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Closed(
             @NotBlank @Size(max = EVENT_ID_MAX_LENGTH) String eventId,
-            @NotNull OffsetDateTime occurredAt,
+            @NotNull String occurredAt,
             @NotBlank @Size(max = PosOrder.EXTERNAL_ID_MAX_LENGTH) String orderId,
             String reservationId,
             @NotNull @Min(Reservation.MIN_PARTY_SIZE) @Max(Reservation.MAX_PARTY_SIZE) Integer covers,
@@ -96,7 +110,7 @@ sealed interface PosEventRequest {
     @JsonIgnoreProperties(ignoreUnknown = false)
     record PaidAtTable(
             @NotBlank @Size(max = EVENT_ID_MAX_LENGTH) String eventId,
-            @NotNull OffsetDateTime occurredAt,
+            @NotNull String occurredAt,
             @NotBlank @Size(max = PosOrder.EXTERNAL_ID_MAX_LENGTH) String orderId,
             String reservationId,
             @NotNull @Min(Reservation.MIN_PARTY_SIZE) @Max(Reservation.MAX_PARTY_SIZE) Integer covers,
