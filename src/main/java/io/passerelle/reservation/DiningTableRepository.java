@@ -13,6 +13,9 @@ interface DiningTableRepository extends JpaRepository<DiningTable, Long> {
     @EntityGraph(attributePaths = "room")
     Optional<DiningTable> findByIdAndRestaurantId(long id, long restaurantId);
 
+    @EntityGraph(attributePaths = "room")
+    Optional<DiningTable> findByRestaurantIdAndName(long restaurantId, String name);
+
     boolean existsByRestaurantIdAndNameIgnoreCase(long restaurantId, String name);
 
     boolean existsByRestaurantIdAndNameIgnoreCaseAndIdNot(long restaurantId, String name, long id);

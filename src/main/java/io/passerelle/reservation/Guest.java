@@ -78,6 +78,14 @@ public class Guest {
         this.updatedAt = now;
     }
 
+    /** A closed bill: one more visit with its covers and total. Called once per order (PosOrderService). */
+    void recordVisit(int billCovers, BigDecimal billTotal, Instant now) {
+        this.visits++;
+        this.covers += billCovers;
+        this.totalSpent = totalSpent.add(billTotal);
+        this.updatedAt = now;
+    }
+
     public Long getId() {
         return id;
     }

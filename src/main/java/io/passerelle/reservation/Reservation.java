@@ -65,6 +65,13 @@ public class Reservation {
     @JoinColumn(name = "table_id")
     private DiningTable table;
 
+    /** The table name the POS reported, kept as text whether or not it matches a dining table. */
+    @Column(name = "pos_table_name", length = DiningTable.NAME_MAX_LENGTH)
+    private String posTableName;
+
+    @Column(name = "pos_room_name", length = Room.NAME_MAX_LENGTH)
+    private String posRoomName;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -107,6 +114,31 @@ public class Reservation {
         status.checkChangeTo(next);
         this.status = next;
         this.updatedAt = now;
+    }
+
+    /** The POS seated the guests: ARRIVED, at the table it named (matched to a dining table, or null). */
+    void seat(DiningTable matchedTable, String posTable, String posRoom, Instant now) {
+        changeStatus(ReservationStatus.ARRIVED, now);
+        if (matchedTable != null) {
+            this.table = matchedTable;
+        }
+        if (posTable != null) {
+            this.posTableName = posTable;
+        }
+        if (posRoom != null) {
+            this.posRoomName = posRoom;
+        }
+    }
+
+    /** A walk-in the POS reported: seated from the start, without a guest. */
+    static Reservation walkIn(long restaurantId, Instant start, int partySize, DiningTable table, String posTable,
+            Instant now) {
+        var walkIn = new Reservation(restaurantId, ReservationSource.WALK_IN, ReservationStatus.ARRIVED, now);
+        walkIn.start = start.truncatedTo(ChronoUnit.MINUTES);
+        walkIn.partySize = partySize;
+        walkIn.table = table;
+        walkIn.posTableName = posTable;
+        return walkIn;
     }
 
     private static Long idOf(DiningTable table) {
@@ -157,6 +189,16 @@ public class Reservation {
     /** The table, or null; loaded by the service's queries. */
     public DiningTable getTable() {
         return table;
+    }
+
+    /** The table name the POS reported, or null. */
+    public String getPosTableName() {
+        return posTableName;
+    }
+
+    /** The room name the POS reported, or null. */
+    public String getPosRoomName() {
+        return posRoomName;
     }
 
     public Instant getCreatedAt() {

@@ -1,5 +1,6 @@
 package io.passerelle.reservation;
 
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
@@ -7,13 +8,17 @@ import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface ReservationRepository extends JpaRepository<Reservation, Long>, JpaSpecificationExecutor<Reservation> {
 
@@ -25,6 +30,32 @@ interface ReservationRepository extends JpaRepository<Reservation, Long>, JpaSpe
     Page<Reservation> findAll(Specification<Reservation> specification, Pageable pageable);
 
     long countByTableId(long tableId);
+
+    /** Locked: events about one reservation are applied one after the other. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Reservation r where r.id = :id and r.restaurantId = :restaurantId")
+    Optional<Reservation> lockByIdAndRestaurantId(long id, long restaurantId);
+
+    /** Confirmed reservations on a table starting in [from, to], the nearest first is up to the caller. */
+    @Query("""
+            select r from Reservation r
+            where r.restaurantId = :restaurantId and r.table.id = :tableId and r.status = :status
+              and r.start between :from and :to
+            order by r.start, r.id
+            """)
+    List<Reservation> findOnTableStartingBetween(long restaurantId, long tableId, ReservationStatus status,
+            Instant from, Instant to);
+
+    /** The pull feed: changed after the position, settled, starting in [from, to), in change order. */
+    @Query("""
+            select r from Reservation r left join fetch r.guest left join fetch r.table
+            where r.restaurantId = :restaurantId and r.start >= :from and r.start < :to
+              and r.updatedAt <= :settledBefore
+              and (r.updatedAt > :afterUpdatedAt or (r.updatedAt = :afterUpdatedAt and r.id > :afterId))
+            order by r.updatedAt, r.id
+            """)
+    List<Reservation> findChangedAfter(long restaurantId, Instant from, Instant to, Instant settledBefore,
+            Instant afterUpdatedAt, long afterId, Limit limit);
 
     long countByRestaurantIdAndGuestId(long restaurantId, long guestId);
 

@@ -1,0 +1,54 @@
+package io.passerelle.partnerapi;
+
+import io.passerelle.connection.ConnectionService;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * The partner API's own security: stateless, no session, no CSRF (no browser, no cookie), no login page. Every
+ * request but the OpenAPI document and its page authenticates as a POS connection.
+ */
+@Configuration
+class PartnerApiSecurity {
+
+    static final String BASE = "/api/partner/v1";
+    static final String OPENAPI_PATH = BASE + "/openapi.json";
+    static final String DOCS_PATH = BASE + "/docs";
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain partnerApiFilterChain(HttpSecurity http, ConnectionService connections,
+            AuthenticationThrottle throttle, ObjectProvider<SecurityContextHolderStrategy> strategies)
+            throws Exception {
+        SecurityContextHolderStrategy securityContexts =
+                strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
+        List<String> publicPaths = List.of(OPENAPI_PATH, DOCS_PATH);
+        var filter = new PosAuthenticationFilter(connections, throttle, securityContexts, publicPaths);
+        return http.securityMatcher("/api/partner/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(OPENAPI_PATH, DOCS_PATH, DOCS_PATH + "/**").permitAll()
+                        .anyRequest().hasAuthority(PosAuthenticationFilter.ROLE_POS))
+                .addFilterBefore(new ProblemOnSendErrorFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(filter, BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, exception) -> ProblemWriter.write(response,
+                                Problem.unauthorized("Authentication required")))
+                        .accessDeniedHandler((request, response, exception) -> ProblemWriter.write(response,
+                                Problem.of(403, "forbidden", "Forbidden", "Not allowed for this connection"))))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+}

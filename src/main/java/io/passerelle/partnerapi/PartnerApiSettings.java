@@ -1,0 +1,28 @@
+package io.passerelle.partnerapi;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The partner API's limits.
+ *
+ * @param maxFailuresPerSource     failed authentications from one address within the window before 429
+ * @param maxFailuresPerRestaurant failed authentications naming one restaurant within the window before 429
+ * @param failureWindow            how long a failed authentication counts
+ * @param settle                   the pull feed serves only rows changed at least this long ago (see PullFeed)
+ * @param currency                 the restaurants' currency: money in events must be in it
+ */
+@ConfigurationProperties("passerelle.partner-api")
+public record PartnerApiSettings(
+        @DefaultValue("20") int maxFailuresPerSource,
+        @DefaultValue("10") int maxFailuresPerRestaurant,
+        @DefaultValue("15m") Duration failureWindow,
+        @DefaultValue("2s") Duration settle,
+        @DefaultValue("EUR") String currency) {
+
+    /** PROTOCOL.md: a body over 1 MiB is refused (413). */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** PROTOCOL.md: a batch holds at most this many events. */
+    public static final int MAX_EVENTS_PER_BATCH = 500;
+}

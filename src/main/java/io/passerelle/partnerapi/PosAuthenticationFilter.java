@@ -1,0 +1,157 @@
+package io.passerelle.partnerapi;
+
+import io.passerelle.connection.AuthenticatedConnection;
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.partner.PosVersion;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every partner API request by either style of PROTOCOL.md: HTTP Basic (restaurant public ID + API
+ * key) or Bearer token + {@code X-Restaurant-Id}. The principal is the {@link AuthenticatedConnection}; the
+ * restaurant comes only from it, so one restaurant's credential never reaches another's data. Failures are counted
+ * per source address and per restaurant; past the limit, 429 until the window has passed.
+ */
+class PosAuthenticationFilter extends OncePerRequestFilter {
+
+    /** Request attribute holding the {@link AuthenticatedConnection}, for the controller. */
+    static final String CONNECTION = "io.passerelle.partnerapi.connection";
+    static final String RESTAURANT_ID_HEADER = "X-Restaurant-Id";
+    static final String POS_VERSION_HEADER = "X-Pos-Version";
+    static final String ROLE_POS = "ROLE_POS";
+
+    private final ConnectionService connections;
+    private final AuthenticationThrottle throttle;
+    private final SecurityContextHolderStrategy securityContexts;
+    private final List<String> publicPaths;
+
+    PosAuthenticationFilter(ConnectionService connections, AuthenticationThrottle throttle,
+            SecurityContextHolderStrategy securityContexts, List<String> publicPaths) {
+        this.connections = connections;
+        this.throttle = throttle;
+        this.securityContexts = securityContexts;
+        this.publicPaths = publicPaths;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return publicPaths.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Credentials credentials;
+        try {
+            credentials = Credentials.of(request);
+        } catch (PartnerApiException unreadable) {
+            fail(request, response, null, unreadable.problem());
+            return;
+        }
+        String source = request.getRemoteAddr();
+        Optional<Duration> blocked = throttle.blockedFor(source, credentials.publicIdText());
+        if (blocked.isPresent()) {
+            ProblemWriter.write(response, new Problem(429, "rate-limited", "Too many failed authentications",
+                    "Too many failed authentications from this address or for this restaurant; try again later",
+                    List.of(), blocked.get()));
+            return;
+        }
+        Optional<AuthenticatedConnection> connection = credentials.publicId() == null ? Optional.empty()
+                : credentials.bearer()
+                        ? connections.authenticateToken(credentials.publicId(), credentials.secret())
+                        : connections.authenticateApiKey(credentials.publicId(), credentials.secret());
+        if (connection.isEmpty()) {
+            fail(request, response, credentials.publicIdText(), Problem.unauthorized(
+                    "Unknown restaurant, wrong credentials, or no enabled connection for them"));
+            return;
+        }
+        AuthenticatedConnection authenticated = connection.get();
+        try {
+            connections.recordPosContact(authenticated.connectionId(),
+                    PosVersion.tryParse(request.getHeader(POS_VERSION_HEADER)).orElse(null));
+        } catch (ConcurrencyFailureException concurrentCall) {
+            // another call of the same POS recorded its contact at the same moment: that record is as good
+        }
+        request.setAttribute(CONNECTION, authenticated);
+        var context = securityContexts.createEmptyContext();
+        context.setAuthentication(new PreAuthenticatedAuthenticationToken(authenticated, null,
+                List.of(new SimpleGrantedAuthority(ROLE_POS))));
+        securityContexts.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            securityContexts.clearContext();
+        }
+    }
+
+    private void fail(HttpServletRequest request, HttpServletResponse response, String publicIdText, Problem problem)
+            throws IOException {
+        throttle.recordFailure(request.getRemoteAddr(), publicIdText);
+        ProblemWriter.write(response, problem);
+    }
+
+    /**
+     * What the request presents. {@code publicId} is null when the restaurant part is not a number: such a
+     * request cannot authenticate, and counts as a failure of its source.
+     */
+    private record Credentials(boolean bearer, String publicIdText, Integer publicId, String secret) {
+
+        static Credentials of(HttpServletRequest request) {
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (authorization == null || authorization.isBlank()) {
+                throw Problem.unauthorized("Authenticate with HTTP Basic (restaurant public ID and API key) or "
+                        + "with a Bearer token and the X-Restaurant-Id header").exception();
+            }
+            if (startsWithIgnoreCase(authorization, "Basic ")) {
+                String decoded;
+                try {
+                    decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                            StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException notBase64) {
+                    throw Problem.unauthorized("The Basic credentials are not valid base64").exception();
+                }
+                int colon = decoded.indexOf(':');
+                if (colon < 0) {
+                    throw Problem.unauthorized("The Basic credentials must be restaurantId:apiKey").exception();
+                }
+                String user = decoded.substring(0, colon);
+                return new Credentials(false, user, parsePublicId(user), decoded.substring(colon + 1));
+            }
+            if (startsWithIgnoreCase(authorization, "Bearer ")) {
+                String restaurant = request.getHeader(RESTAURANT_ID_HEADER);
+                if (restaurant == null || restaurant.isBlank()) {
+                    throw Problem.unauthorized("A Bearer token needs the X-Restaurant-Id header").exception();
+                }
+                return new Credentials(true, restaurant.strip(), parsePublicId(restaurant.strip()),
+                        authorization.substring(7).strip());
+            }
+            throw Problem.unauthorized("Unsupported authorization scheme: use Basic or Bearer").exception();
+        }
+
+        private static Integer parsePublicId(String text) {
+            if (!text.matches("[0-9]{1,9}")) {
+                return null;
+            }
+            return Integer.valueOf(text);
+        }
+
+        private static boolean startsWithIgnoreCase(String text, String prefix) {
+            return text.regionMatches(true, 0, prefix, 0, prefix.length());
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package io.passerelle.partnerapi;
+
+import io.passerelle.connection.AuthenticatedConnection;
+import io.passerelle.partnerapi.PosEventRequest.Bill;
+import io.passerelle.partnerapi.Problem.FieldProblem;
+import io.passerelle.reservation.PosBill;
+import io.passerelle.reservation.PosEventOutcome;
+import io.passerelle.reservation.PosEventRejectedException;
+import io.passerelle.reservation.PosOrderItem;
+import io.passerelle.reservation.PosOrderService;
+import io.passerelle.reservation.PosSeating;
+import io.passerelle.synclog.LogDirection;
+import io.passerelle.synclog.LogOutcome;
+import io.passerelle.synclog.LogRecord;
+import io.passerelle.synclog.SyncLogService;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns what a POS posts to {@code /events} into effects on the reservation book, once per eventId.
+ *
+ * <p>Each event runs in its own transaction (a batch is all-or-nothing per event): its {@code pos_event} row is
+ * inserted first, then its effects applied, then the answer stored on the row, all committed together. A repeat
+ * of the eventId finds the row and gets the stored answer. A twin arriving at the same time waits on the row's
+ * unique key until the first commits, fails on it, and on its retry finds the stored answer.
+ *
+ * <p>A refused event (404/409/422) rolls its effects back; its answer is then stored in a transaction of its
+ * own and written to the sync log. Only under its own eventId: the POS re-attaching after the status was fixed
+ * sends a new eventId (PROTOCOL.md), and nothing of the refused attempt stands in its way.
+ */
+@Component
+class PosEventProcessor {
+
+    private static final int MAX_ATTEMPTS = 3;
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
+
+    private final PosOrderService orders;
+    private final SyncLogService syncLog;
+    private final Validator validator;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final PartnerApiSettings settings;
+    private final Clock clock;
+
+    PosEventProcessor(PosOrderService orders, SyncLogService syncLog, Validator validator, JdbcClient jdbc,
+            TransactionTemplate transactions, PartnerApiSettings settings, Clock clock) {
+        this.orders = orders;
+        this.syncLog = syncLog;
+        this.validator = validator;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One event of the body: the record, or a 400 naming the field (prefixed with {@code path}). */
+    PosEventRequest read(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw Problem.invalidField(path.isEmpty() ? "body" : path, "must be an event object").exception();
+        }
+        JsonNode type = node.get("type");
+        if (type == null || type.isNull()) {
+            throw Problem.invalidField(path + "type", "required").exception();
+        }
+        Class<? extends PosEventRequest> eventClass = type.isString() ? PosEventRequest.TYPES.get(type.stringValue())
+                : null;
+        if (eventClass == null) {
+            throw new Problem(400, "unknown-event-type", "Unknown event type",
+                    "Unknown event type; expected one of " + PosEventRequest.TYPES.keySet().stream().sorted().toList(),
+                    List.of(new FieldProblem(path + "type", "unknown event type")), null).exception();
+        }
+        ObjectNode fields = ((ObjectNode) node).deepCopy();
+        fields.remove("type");
+        PosEventRequest event;
+        try {
+            event = StrictJson.convert(fields, eventClass);
+        } catch (PartnerApiException invalid) {
+            throw prefixed(invalid.problem(), path).exception();
+        }
+        List<FieldProblem> errors = new ArrayList<>(validator.validate(event).stream()
+                .map(violation -> new FieldProblem(path + violation.getPropertyPath(), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList());
+        if (event.occurredAt() != null && event.occurredInstant().isEmpty()) {
+            errors.add(new FieldProblem(path + "occurredAt", "must be a time with offset such as 2026-11-23T20:30:00+01:00"));
+        }
+        if (event instanceof Bill bill) {
+            errors.addAll(amountsInRange(bill, path));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors.size() + " invalid field(s): " + errors.getFirst().field() + " "
+                    + errors.getFirst().message(), errors).exception();
+        }
+        return event;
+    }
+
+    /** Applies the event unless its eventId was seen: the answer, stored or new. */
+    EventAnswer process(AuthenticatedConnection connection, PosEventRequest event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> stored(connection, event.eventId())
+                        .orElseGet(() -> apply(connection, event)));
+            } catch (Refusal refusal) {
+                return storeRefusal(connection, event, refusal);
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrentTwin) {
+                // A twin of this event (or another event about the same order) committed first: look again.
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new PartnerApiException(new Problem(503, "busy", "Busy",
+                            "Concurrent events about the same order; retry with the same eventId", List.of(),
+                            java.time.Duration.ofSeconds(1)));
+                }
+            }
+        }
+    }
+
+    private EventAnswer apply(AuthenticatedConnection connection, PosEventRequest event) {
+        long restaurantId = connection.restaurantId();
+        jdbc.sql("""
+                        insert into pos_event (connection_id, event_id, type, received_at, http_status, result)
+                        values (:connection, :eventId, :type, :receivedAt, 0, '')
+                        """)
+                .param("connection", connection.connectionId())
+                .param("eventId", event.eventId())
+                .param("type", typeOf(event))
+                .param("receivedAt", Timestamp.from(clock.instant()))
+                .update();
+        PosEventOutcome outcome;
+        try {
+            outcome = switch (event) {
+                case PosEventRequest.Attached attached -> orders.seat(restaurantId, new PosSeating(
+                        reservationId(attached.reservationId(), "reservationId"), attached.orderId(), attached.table(),
+                        attached.room(), null, attached.occurredInstant().orElseThrow()));
+                case PosEventRequest.Opened opened -> orders.seat(restaurantId, new PosSeating(
+                        opened.reservationId() == null ? null : reservationId(opened.reservationId(), "reservationId"),
+                        opened.orderId(), opened.table(), null, opened.covers(), opened.occurredInstant().orElseThrow()));
+                case Bill bill -> orders.close(restaurantId, bill(bill));
+            };
+        } catch (PosEventRejectedException rejected) {
+            throw new Refusal(problemOf(rejected), rejected.reason().code(),
+                    rejected.reservationId());
+        }
+        EventAnswer answer = EventAnswer.accepted(event.eventId(), outcome.effect().name(),
+                outcome.reservationId() == null ? null : WireIds.reservation(outcome.reservationId()));
+        storeAnswer(connection, event.eventId(), answer);
+        if (outcome.tableUnmapped()) {
+            syncLog.record(LogRecord.message(restaurantId, LogDirection.IN, typeOf(event))
+                    .connection(connection.connectionId(), connection.partnerCode())
+                    .messageId(event.eventId())
+                    .reservation(outcome.reservationId())
+                    .outcome(LogOutcome.SUCCESS)
+                    .error("unmapped_table", "The POS named a table that no table of the restaurant is called"));
+        }
+        return answer;
+    }
+
+    private PosBill bill(Bill bill) {
+        if (!settings.currency().equals(bill.total().currency())
+                || bill.items().stream().anyMatch(item -> !settings.currency().equals(item.unitPrice().currency()))) {
+            throw new Refusal(Problem.of(422, "wrong-currency", "Wrong currency",
+                    "Amounts must be in the restaurant's currency, " + settings.currency()), "wrong_currency", null);
+        }
+        Long reservationId = bill.reservationId() == null ? null : reservationId(bill.reservationId(), "reservationId");
+        List<PosOrderItem> items = bill.items().stream()
+                .map(item -> new PosOrderItem(item.name(), item.quantity(), new BigDecimal(item.unitPrice().amount())))
+                .toList();
+        return new PosBill(bill.orderId(), reservationId, bill.covers(), new BigDecimal(bill.total().amount()),
+                bill.total().currency(), items, bill.paymentId(), bill.occurredInstant().orElseThrow());
+    }
+
+    /** A malformed id is a 400 (nothing was looked up); a well-formed one of no reservation here, a 404 later. */
+    private static long reservationId(String text, String field) {
+        return WireIds.parseReservation(text).orElseThrow(() -> Problem.invalidField(field,
+                "not a reservation id (r_ and base-36 digits, as Passerelle sends it)").exception());
+    }
+
+    private Optional<EventAnswer> stored(AuthenticatedConnection connection, String eventId) {
+        return jdbc.sql("select result from pos_event where connection_id = :connection and event_id = :eventId")
+                .param("connection", connection.connectionId())
+                .param("eventId", eventId)
+                .query(String.class)
+                .optional()
+                .map(json -> StrictJson.MAPPER.readValue(json, EventAnswer.class));
+    }
+
+    private void storeAnswer(AuthenticatedConnection connection, String eventId, EventAnswer answer) {
+        jdbc.sql("""
+                        update pos_event set http_status = :status, result = :result
+                        where connection_id = :connection and event_id = :eventId
+                        """)
+                .param("status", answer.status())
+                .param("result", StrictJson.MAPPER.writeValueAsString(answer))
+                .param("connection", connection.connectionId())
+                .param("eventId", eventId)
+                .update();
+    }
+
+    private EventAnswer storeRefusal(AuthenticatedConnection connection, PosEventRequest event, Refusal refusal) {
+        EventAnswer answer = EventAnswer.refused(event.eventId(), refusal.problem,
+                refusal.reservationId == null ? null : WireIds.reservation(refusal.reservationId));
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("""
+                                insert into pos_event (connection_id, event_id, type, received_at, http_status, result)
+                                values (:connection, :eventId, :type, :receivedAt, :status, :result)
+                                """)
+                        .param("connection", connection.connectionId())
+                        .param("eventId", event.eventId())
+                        .param("type", typeOf(event))
+                        .param("receivedAt", Timestamp.from(clock.instant()))
+                        .param("status", answer.status())
+                        .param("result", StrictJson.MAPPER.writeValueAsString(answer))
+                        .update();
+            });
+        } catch (DataIntegrityViolationException twinStoredFirst) {
+            return transactions.execute(status -> stored(connection, event.eventId())).orElse(answer);
+        }
+        syncLog.record(LogRecord.rejected(connection.restaurantId(), typeOf(event), refusal.code,
+                        refusal.problem.detail())
+                .connection(connection.connectionId(), connection.partnerCode())
+                .messageId(event.eventId())
+                .reservation(refusal.reservationId)
+                .http(answer.status(), null, null));
+        return answer;
+    }
+
+    private static Problem problemOf(PosEventRejectedException rejected) {
+        return switch (rejected.reason()) {
+            case RESERVATION_NOT_FOUND -> Problem.of(404, "reservation-not-found", "Reservation not found",
+                    "No reservation with this id for this restaurant");
+            case RESERVATION_NOT_CONFIRMED -> Problem.of(409, "reservation-not-confirmed", "Reservation not confirmed",
+                    rejected.getMessage() + "; attach it again (with a new eventId) once it is confirmed");
+            case ORDER_OF_ANOTHER_RESERVATION -> Problem.of(409, "order-of-another-reservation",
+                    "Order belongs to another reservation", rejected.getMessage());
+        };
+    }
+
+    private static List<FieldProblem> amountsInRange(Bill bill, String path) {
+        var errors = new ArrayList<FieldProblem>();
+        if (bill.total() != null && exceeds(bill.total().amount())) {
+            errors.add(new FieldProblem(path + "total.amount", "must be at most " + MAX_AMOUNT));
+        }
+        if (bill.items() != null) {
+            for (int i = 0; i < bill.items().size(); i++) {
+                var item = bill.items().get(i);
+                if (item != null && item.unitPrice() != null && exceeds(item.unitPrice().amount())) {
+                    errors.add(new FieldProblem(path + "items[" + i + "].unitPrice.amount",
+                            "must be at most " + MAX_AMOUNT));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static boolean exceeds(String amount) {
+        return amount != null && amount.matches(PosEventRequest.AMOUNT_PATTERN)
+                && new BigDecimal(amount).compareTo(MAX_AMOUNT) > 0;
+    }
+
+    private static Problem prefixed(Problem problem, String path) {
+        if (path.isEmpty()) {
+            return problem;
+        }
+        List<FieldProblem> errors = problem.errors().stream()
+                .map(error -> new FieldProblem(path + error.field(), error.message()))
+                .toList();
+        return new Problem(problem.status(), problem.slug(), problem.title(), path + problem.detail(), errors,
+                problem.retryAfter());
+    }
+
+    static String typeOf(PosEventRequest event) {
+        return PosEventRequest.TYPES.entrySet().stream()
+                .filter(entry -> entry.getValue() == event.getClass())
+                .map(java.util.Map.Entry::getKey)
+                .findFirst().orElseThrow();
+    }
+
+    /** Rolls the event's transaction back; its answer is stored afterwards. */
+    private static final class Refusal extends RuntimeException {
+
+        private final transient Problem problem;
+        private final String code;
+        private final Long reservationId;
+
+        Refusal(Problem problem, String code, Long reservationId) {
+            super(problem.detail(), null, false, false);
+            this.problem = problem;
+            this.code = code;
+            this.reservationId = reservationId;
+        }
+    }
+}

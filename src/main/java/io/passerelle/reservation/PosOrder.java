@@ -1,0 +1,153 @@
+package io.passerelle.reservation;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An order (bill) the POS reported, by its own order id, unique per restaurant: however many events talk about
+ * it, there is one row, and it is closed once. Its close is what updates the guest's statistics.
+ */
+@Entity
+@Table(name = "pos_order")
+public class PosOrder {
+
+    public static final int EXTERNAL_ID_MAX_LENGTH = 100;
+    public static final int PAYMENT_ID_MAX_LENGTH = 100;
+    public static final int CURRENCY_LENGTH = 3;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "restaurant_id", nullable = false, updatable = false)
+    private long restaurantId;
+
+    @Column(name = "external_id", nullable = false, updatable = false, length = EXTERNAL_ID_MAX_LENGTH)
+    private String externalId;
+
+    @Column(name = "reservation_id")
+    private Long reservationId;
+
+    @Column(name = "table_name", length = DiningTable.NAME_MAX_LENGTH)
+    private String tableName;
+
+    private Integer covers;
+
+    @Column(name = "total_amount", precision = 12, scale = 2)
+    private BigDecimal totalAmount;
+
+    @Column(length = CURRENCY_LENGTH)
+    private String currency;
+
+    @Column(name = "payment_id", length = PAYMENT_ID_MAX_LENGTH)
+    private String paymentId;
+
+    @Column(name = "opened_at", nullable = false)
+    private Instant openedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @ElementCollection
+    @CollectionTable(name = "pos_order_item", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    private List<PosOrderItem> items = new ArrayList<>();
+
+    protected PosOrder() {}
+
+    PosOrder(long restaurantId, String externalId, Long reservationId, String tableName, Integer covers,
+            Instant openedAt, Instant now) {
+        this.restaurantId = restaurantId;
+        this.externalId = externalId;
+        this.reservationId = reservationId;
+        this.tableName = tableName;
+        this.covers = covers;
+        this.openedAt = openedAt;
+        this.createdAt = now;
+    }
+
+    void close(int billCovers, BigDecimal total, String billCurrency, List<PosOrderItem> billItems, String payment,
+            Instant closedAt) {
+        this.covers = billCovers;
+        this.totalAmount = total;
+        this.currency = billCurrency;
+        this.items = new ArrayList<>(billItems);
+        this.paymentId = payment;
+        this.closedAt = closedAt;
+    }
+
+    void attachTo(long reservation) {
+        this.reservationId = reservation;
+    }
+
+    public boolean isClosed() {
+        return closedAt != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getRestaurantId() {
+        return restaurantId;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public Long getReservationId() {
+        return reservationId;
+    }
+
+    public String getTableName() {
+        return tableName;
+    }
+
+    public Integer getCovers() {
+        return covers;
+    }
+
+    public BigDecimal getTotalAmount() {
+        return totalAmount;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public String getPaymentId() {
+        return paymentId;
+    }
+
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public List<PosOrderItem> getItems() {
+        return List.copyOf(items);
+    }
+}

@@ -1,0 +1,190 @@
+package io.passerelle.reservation;
+
+import io.passerelle.reservation.PosEventOutcome.Effect;
+import io.passerelle.reservation.PosEventRejectedException.Reason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the POS reports, applied to the reservation book (DOMAIN rules 7-9). Machine side: there is no user; the
+ * restaurant comes from the POS's authenticated connection and every query includes it, so an id of another
+ * restaurant is "not found". Reservations and orders are read under a row lock, so two events about the same
+ * order (a repeat, or two arriving at once) apply one after the other and the second sees the first's effect.
+ */
+@Service
+public class PosOrderService {
+
+    private final ReservationRepository reservations;
+    private final PosOrderRepository orders;
+    private final DiningTableRepository tables;
+    private final WalkInSettings walkIns;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PosOrderService(ReservationRepository reservations, PosOrderRepository orders, DiningTableRepository tables,
+            WalkInSettings walkIns, ApplicationEventPublisher events, Clock clock) {
+        this.reservations = reservations;
+        this.orders = orders;
+        this.tables = tables;
+        this.walkIns = walkIns;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code reservation.attached}, or {@code order.opened}: with a reservation, it becomes ARRIVED at the table;
+     * without, the order is matched to a confirmed reservation on that table near its start, else a walk-in.
+     */
+    @Transactional
+    public PosEventOutcome seat(long restaurantId, PosSeating seating) {
+        if (seating.reservationId() == null) {
+            Optional<PosOrder> known = orders.findByRestaurantIdAndExternalId(restaurantId, seating.orderId());
+            if (known.isPresent()) {
+                // the same order opened again: never a second walk-in
+                return noChange(known.get().getReservationId());
+            }
+            return openWithoutReservation(restaurantId, seating);
+        }
+        Reservation reservation = lock(restaurantId, seating.reservationId());
+        Optional<PosOrder> order = orders.findByRestaurantIdAndExternalId(restaurantId, seating.orderId());
+        requireSameReservation(order, reservation);
+        return attach(reservation, order.orElse(null), seating, Effect.SEATED);
+    }
+
+    /**
+     * {@code order.closed} / {@code order.paid_at_table}: the reservation becomes FINISHED with the bill, and its
+     * guest's statistics count the bill, once per order however often the close is reported.
+     */
+    @Transactional
+    public PosEventOutcome close(long restaurantId, PosBill bill) {
+        // The reservation first, then the order: every event takes the locks in this order.
+        Reservation named = bill.reservationId() == null ? null : lock(restaurantId, bill.reservationId());
+        Optional<PosOrder> known = orders.findByRestaurantIdAndExternalId(restaurantId, bill.orderId());
+        if (known.isPresent() && known.get().isClosed()) {
+            return noChange(known.get().getReservationId());
+        }
+        if (named != null) {
+            requireSameReservation(known, named);
+        }
+        Reservation reservation = named != null ? named
+                : known.map(PosOrder::getReservationId).map(id -> lock(restaurantId, id)).orElse(null);
+        Instant now = clock.instant();
+        boolean walkIn = reservation == null;
+        if (walkIn) {
+            // a bill the POS never reported opening, for no reservation: a walk-in, seated and finished at once
+            reservation = reservations.save(Reservation.walkIn(restaurantId, bill.occurredAt(), bill.covers(), null,
+                    null, now));
+        } else {
+            switch (reservation.getStatus()) {
+                case FINISHED -> {
+                    return noChange(reservation.getId());
+                }
+                case CONFIRMED -> reservation.seat(null, null, null, now);
+                case ARRIVED -> { }
+                default -> throw notConfirmed(reservation);
+            }
+        }
+        reservation.changeStatus(ReservationStatus.FINISHED, now);
+        PosOrder order = known.orElseGet(() -> new PosOrder(restaurantId, bill.orderId(), null, null, null,
+                bill.occurredAt(), now));
+        order.attachTo(reservation.getId());
+        order.close(bill.covers(), bill.total(), bill.currency(), bill.items(), bill.paymentId(), bill.occurredAt());
+        orders.save(order);
+        if (reservation.getGuest() != null) {
+            reservation.getGuest().recordVisit(bill.covers(), bill.total(), now);
+        }
+        publish(reservation);
+        return new PosEventOutcome(walkIn ? Effect.WALK_IN_CREATED : Effect.FINISHED, reservation.getId(), false);
+    }
+
+    /** The orders the POS reported for a reservation, oldest first. */
+    @Transactional(readOnly = true)
+    public List<PosOrder> ordersOf(long restaurantId, long reservationId) {
+        return orders.findByRestaurantIdAndReservationIdOrderByIdAsc(restaurantId, reservationId);
+    }
+
+    private PosEventOutcome openWithoutReservation(long restaurantId, PosSeating seating) {
+        Optional<DiningTable> table = table(restaurantId, seating.table());
+        if (table.isPresent()) {
+            Instant opened = seating.occurredAt();
+            var nearby = reservations.findOnTableStartingBetween(restaurantId, table.get().getId(),
+                    ReservationStatus.CONFIRMED, opened.minus(walkIns.matchAfter()), opened.plus(walkIns.matchBefore()));
+            Optional<Reservation> nearest = nearby.stream()
+                    .min(Comparator.comparing(r -> Duration.between(r.getStart(), opened).abs()));
+            if (nearest.isPresent()) {
+                return attach(lock(restaurantId, nearest.get().getId()), null, seating, Effect.MATCHED);
+            }
+        }
+        Instant now = clock.instant();
+        int partySize = seating.covers() == null ? Reservation.MIN_PARTY_SIZE : seating.covers();
+        Reservation walkIn = reservations.save(Reservation.walkIn(restaurantId, seating.occurredAt(), partySize,
+                table.orElse(null), seating.table(), now));
+        orders.save(new PosOrder(restaurantId, seating.orderId(), walkIn.getId(), seating.table(), seating.covers(),
+                seating.occurredAt(), now));
+        publish(walkIn);
+        return new PosEventOutcome(Effect.WALK_IN_CREATED, walkIn.getId(), seating.table() != null && table.isEmpty());
+    }
+
+    private PosEventOutcome attach(Reservation reservation, PosOrder order, PosSeating seating, Effect effect) {
+        switch (reservation.getStatus()) {
+            case ARRIVED, FINISHED -> {
+                // further along already: the POS repeating itself, or late
+                return noChange(reservation.getId());
+            }
+            case CONFIRMED -> { }
+            default -> throw notConfirmed(reservation);
+        }
+        Instant now = clock.instant();
+        Optional<DiningTable> table = table(reservation.getRestaurantId(), seating.table());
+        reservation.seat(table.orElse(null), seating.table(), seating.room(), now);
+        if (order == null) {
+            orders.save(new PosOrder(reservation.getRestaurantId(), seating.orderId(), reservation.getId(),
+                    seating.table(), seating.covers(), seating.occurredAt(), now));
+        } else {
+            order.attachTo(reservation.getId());
+        }
+        publish(reservation);
+        return new PosEventOutcome(effect, reservation.getId(), seating.table() != null && table.isEmpty());
+    }
+
+    private Optional<DiningTable> table(long restaurantId, String name) {
+        return name == null ? Optional.empty() : tables.findByRestaurantIdAndName(restaurantId, name);
+    }
+
+    private Reservation lock(long restaurantId, long reservationId) {
+        return reservations.lockByIdAndRestaurantId(reservationId, restaurantId)
+                .orElseThrow(() -> new PosEventRejectedException(Reason.RESERVATION_NOT_FOUND, null,
+                        "No reservation with this id"));
+    }
+
+    private static void requireSameReservation(Optional<PosOrder> order, Reservation reservation) {
+        Long attached = order.map(PosOrder::getReservationId).orElse(null);
+        if (attached != null && !attached.equals(reservation.getId())) {
+            throw new PosEventRejectedException(Reason.ORDER_OF_ANOTHER_RESERVATION, reservation.getId(),
+                    "This order belongs to another reservation");
+        }
+    }
+
+    private static PosEventRejectedException notConfirmed(Reservation reservation) {
+        return new PosEventRejectedException(Reason.RESERVATION_NOT_CONFIRMED, reservation.getId(),
+                "Only a confirmed reservation can be seated; this one is " + reservation.getStatus());
+    }
+
+    private static PosEventOutcome noChange(Long reservationId) {
+        return new PosEventOutcome(Effect.NO_CHANGE, reservationId, false);
+    }
+
+    /** Flushing applies the @Version increment, so the event carries the version the change produced. */
+    private void publish(Reservation reservation) {
+        reservations.flush();
+        events.publishEvent(new ReservationChanged(reservation.getRestaurantId(), reservation.getId(),
+                reservation.getVersion()));
+    }
+}

@@ -1,0 +1,326 @@
+package io.passerelle.partnerapi;
+
+import static io.passerelle.partnerapi.PosEvents.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.passerelle.PasserelleTest;
+import io.passerelle.TestFixtures;
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.partnerapi.PartnerApiKit.Pos;
+import io.passerelle.reservation.DiningTableService;
+import io.passerelle.reservation.Guest;
+import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.PosOrderService;
+import io.passerelle.reservation.Reservation;
+import io.passerelle.reservation.ReservationBook;
+import io.passerelle.reservation.ReservationService;
+import io.passerelle.reservation.ReservationSource;
+import io.passerelle.reservation.ReservationStatus;
+import io.passerelle.synclog.LogOutcome;
+import io.passerelle.synclog.SyncLogEntry;
+import io.passerelle.synclog.SyncLogService;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** DOMAIN rules 7-9 through POST /events, over HTTP. */
+@PasserelleTest
+@Import(TestFixtures.class)
+class PosEventEffectsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestFixtures fixtures;
+    @Autowired
+    ConnectionService connections;
+    @Autowired
+    ReservationService reservations;
+    @Autowired
+    GuestService guests;
+    @Autowired
+    DiningTableService tables;
+    @Autowired
+    PosOrderService orders;
+    @Autowired
+    SyncLogService syncLog;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    PartnerApiKit api;
+    ReservationBook book;
+    TestFixtures.Tenant tenant;
+    long restaurantId;
+    Pos pos;
+    Instant start;
+
+    @BeforeEach
+    void setUp() {
+        api = new PartnerApiKit(port, fixtures, connections);
+        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        tenant = fixtures.tenant();
+        restaurantId = tenant.restaurant().getId();
+        pos = api.pull(tenant);
+        start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    @Test
+    void attachingAConfirmedReservationSeatsItAtTheTableAndRoomTheEventNames() {
+        var room = book.room(restaurantId, "Sala");
+        var table = fixtures.runAsStaff(() -> tables.createTable(new io.passerelle.reservation.CreateDiningTable(
+                restaurantId, new io.passerelle.reservation.DiningTableDetails("T7", 4, room.getId()))));
+        Reservation reservation = confirmed(book.guest(restaurantId, "Giulia", "Rossi"));
+
+        var reply = api.post(pos, "/events",
+                PosEvents.attached(newId(), start, WireIds.reservation(reservation.getId()), "ord-1", "T7", "Sala"));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.json().get("effect").asString()).isEqualTo("SEATED");
+        assertThat(reply.json().get("reservationId").asString()).isEqualTo(WireIds.reservation(reservation.getId()));
+        Reservation seated = reload(reservation);
+        assertThat(seated.getStatus()).isEqualTo(ReservationStatus.ARRIVED);
+        assertThat(seated.getTable().getId()).isEqualTo(table.getId());
+        assertThat(seated.getPosTableName()).isEqualTo("T7");
+        assertThat(seated.getPosRoomName()).isEqualTo("Sala");
+    }
+
+    @Test
+    void anUnconfirmedReservationIsRefusedWith409LoggedAndSeatedByANewAttachOnceConfirmed() {
+        Reservation pending = book.reservation(restaurantId, start, 2, null, null);
+        String id = WireIds.reservation(pending.getId());
+        String eventId = newId();
+
+        var refused = api.post(pos, "/events", PosEvents.attached(eventId, start, id, "ord-9", "T1", null));
+        var repeated = api.post(pos, "/events", PosEvents.attached(eventId, start, id, "ord-9", "T1", null));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).endsWith("/reservation-not-confirmed");
+        assertThat(refused.json().get("detail").asString()).contains("PENDING");
+        assertThat(repeated.status()).isEqualTo(409);
+        assertThat(repeated.json()).isEqualTo(refused.json());
+        assertThat(reload(pending).getStatus()).isEqualTo(ReservationStatus.PENDING);
+        List<SyncLogEntry> rejections = fixtures.runAsStaff(() -> syncLog.trace(restaurantId, pending.getId()));
+        assertThat(rejections).singleElement().satisfies(line -> {
+            assertThat(line.getOutcome()).isEqualTo(LogOutcome.REJECTED);
+            assertThat(line.getErrorCode()).isEqualTo("reservation_not_confirmed");
+            assertThat(line.getHttpStatus()).isEqualTo(409);
+        });
+
+        book.changeStatus(pending, ReservationStatus.CONFIRMED);
+        var retried = api.post(pos, "/events", PosEvents.attached(newId(), start, id, "ord-9", "T1", null));
+
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(reload(pending).getStatus()).isEqualTo(ReservationStatus.ARRIVED);
+    }
+
+    @Test
+    void aClosedBillFinishesTheReservationWithItsItemsAndCountsTheGuestOnce() {
+        Guest guest = book.guest(restaurantId, "Giulia", "Rossi");
+        Reservation reservation = confirmed(guest);
+        String id = WireIds.reservation(reservation.getId());
+        api.post(pos, "/events", PosEvents.attached(newId(), start, id, "ord-2", "T1", null));
+        String closeId = newId();
+
+        var closed = api.post(pos, "/events", PosEvents.closed(closeId, start.plusSeconds(5400), "ord-2", id, 3));
+        var repeated = api.post(pos, "/events", PosEvents.closed(closeId, start.plusSeconds(5400), "ord-2", id, 3));
+        var sameBillNewEventId = api.post(pos, "/events",
+                PosEvents.closed(newId(), start.plusSeconds(5400), "ord-2", id, 3));
+
+        assertThat(closed.status()).isEqualTo(202);
+        assertThat(closed.json().get("effect").asString()).isEqualTo("FINISHED");
+        assertThat(repeated.status()).isEqualTo(202);
+        assertThat(repeated.json()).isEqualTo(closed.json());
+        assertThat(sameBillNewEventId.json().get("effect").asString()).isEqualTo("NO_CHANGE");
+        assertThat(reload(reservation).getStatus()).isEqualTo(ReservationStatus.FINISHED);
+        var order = orders.ordersOf(restaurantId, reservation.getId()).getFirst();
+        assertThat(order.getTotalAmount()).isEqualByComparingTo("86.50");
+        assertThat(order.getCovers()).isEqualTo(3);
+        assertThat(order.getItems()).extracting(i -> i.name() + " x" + i.quantity() + " @" + i.unitPrice())
+                .containsExactly("Tiramisù x2 @7.00", "Fiorentina x1 @72.50");
+        assertStatistics(guest, 1, 3, "86.50");
+    }
+
+    @Test
+    void identicalClosesArrivingTogetherCountTheBillOnce() throws Exception {
+        Guest guest = book.guest(restaurantId, "Marco", "Bianchi");
+        Reservation reservation = confirmed(guest);
+        String id = WireIds.reservation(reservation.getId());
+        api.post(pos, "/events", PosEvents.attached(newId(), start, id, "ord-3", "T1", null));
+        String twinId = newId();
+        List<String> bodies = List.of(
+                PosEvents.closed(twinId, start.plusSeconds(3600), "ord-3", id, 2),
+                PosEvents.closed(twinId, start.plusSeconds(3600), "ord-3", id, 2),
+                PosEvents.closed(newId(), start.plusSeconds(3600), "ord-3", id, 2),
+                PosEvents.closed(newId(), start.plusSeconds(3600), "ord-3", id, 2));
+
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        try {
+            var ready = new CountDownLatch(bodies.size());
+            var go = new CountDownLatch(1);
+            var replies = new ArrayList<Future<PartnerApiKit.Reply>>();
+            for (String body : bodies) {
+                replies.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return api.post(pos, "/events", body);
+                }));
+            }
+            ready.await();
+            go.countDown();
+            for (var reply : replies) {
+                assertThat(reply.get().status()).isEqualTo(202);
+            }
+            assertThat(replies.get(0).get().json()).isEqualTo(replies.get(1).get().json());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertStatistics(guest, 1, 2, "86.50");
+        assertThat(orders.ordersOf(restaurantId, reservation.getId())).hasSize(1);
+    }
+
+    @Test
+    void anOrderOpenedWithoutReservationIsMatchedToTheConfirmedReservationOnItsTableWithinTheWindow() {
+        var table = book.table(restaurantId, "T3");
+        Reservation early = book.reservation(restaurantId, start, 2, null, table);
+        book.changeStatus(early, ReservationStatus.CONFIRMED);
+
+        // 29 minutes before the start: the guests came early
+        var reply = api.post(pos, "/events", PosEvents.opened(newId(), start.minusSeconds(29 * 60), "ord-4", "T3", 2));
+
+        assertThat(reply.json().get("effect").asString()).isEqualTo("MATCHED");
+        assertThat(reply.json().get("reservationId").asString()).isEqualTo(WireIds.reservation(early.getId()));
+        assertThat(reload(early).getStatus()).isEqualTo(ReservationStatus.ARRIVED);
+    }
+
+    @Test
+    void outsideTheWindowAnOpenedOrderIsAWalkInCreatedOnceAndAnUnknownTableIsFlagged() {
+        var table = book.table(restaurantId, "T5");
+        Reservation later = book.reservation(restaurantId, start, 2, null, table);
+        book.changeStatus(later, ReservationStatus.CONFIRMED);
+
+        // 31 minutes before the start: too early for that reservation
+        var walkIn = api.post(pos, "/events", PosEvents.opened(newId(), start.minusSeconds(31 * 60), "ord-5", "T5", 3));
+        var again = api.post(pos, "/events", PosEvents.opened(newId(), start.minusSeconds(31 * 60), "ord-5", "T5", 3));
+        var unknownTable = api.post(pos, "/events", PosEvents.opened(newId(), start, "ord-6", "Bar 9", 1));
+
+        assertThat(walkIn.json().get("effect").asString()).isEqualTo("WALK_IN_CREATED");
+        assertThat(again.json().get("effect").asString()).isEqualTo("NO_CHANGE");
+        assertThat(again.json().get("reservationId")).isEqualTo(walkIn.json().get("reservationId"));
+        long walkInId = WireIds.parseReservation(walkIn.json().get("reservationId").asString()).orElseThrow();
+        Reservation created = fixtures.runAsStaff(() -> reservations.get(restaurantId, walkInId));
+        assertThat(created.getSource()).isEqualTo(ReservationSource.WALK_IN);
+        assertThat(created.getStatus()).isEqualTo(ReservationStatus.ARRIVED);
+        assertThat(created.getPartySize()).isEqualTo(3);
+        assertThat(created.getTable().getId()).isEqualTo(table.getId());
+        assertThat(reload(later).getStatus()).isEqualTo(ReservationStatus.CONFIRMED);
+
+        long barId = WireIds.parseReservation(unknownTable.json().get("reservationId").asString()).orElseThrow();
+        assertThat(fixtures.runAsStaff(() -> reservations.get(restaurantId, barId)).getPosTableName()).isEqualTo("Bar 9");
+        assertThat(fixtures.runAsStaff(() -> syncLog.trace(restaurantId, barId)))
+                .extracting(SyncLogEntry::getErrorCode).containsExactly("unmapped_table");
+    }
+
+    @Test
+    void aBillPaidAtTableFinishesTheWalkInWithItsPayment() {
+        var opened = api.post(pos, "/events", PosEvents.opened(newId(), start, "ord-7", "T8", 2));
+        long walkInId = WireIds.parseReservation(opened.json().get("reservationId").asString()).orElseThrow();
+
+        var paid = api.post(pos, "/events", PosEvents.paidAtTable(newId(), start.plusSeconds(3000), "ord-7", "pt_1"));
+
+        assertThat(paid.status()).isEqualTo(202);
+        assertThat(paid.json().get("effect").asString()).isEqualTo("FINISHED");
+        assertThat(fixtures.runAsStaff(() -> reservations.get(restaurantId, walkInId)).getStatus())
+                .isEqualTo(ReservationStatus.FINISHED);
+        var order = orders.ordersOf(restaurantId, walkInId).getFirst();
+        assertThat(order.getPaymentId()).isEqualTo("pt_1");
+        assertThat(order.getTotalAmount()).isEqualByComparingTo(new BigDecimal("44.00"));
+    }
+
+    @Test
+    void eventsForAReservationAlreadyFurtherAlongAreAcceptedWithoutChange() {
+        Reservation reservation = confirmed(null);
+        String id = WireIds.reservation(reservation.getId());
+        api.post(pos, "/events", PosEvents.attached(newId(), start, id, "ord-8", null, null));
+        api.post(pos, "/events", PosEvents.closed(newId(), start.plusSeconds(3600), "ord-8", id, 2));
+        long version = reload(reservation).getVersion();
+
+        var lateAttach = api.post(pos, "/events", PosEvents.attached(newId(), start, id, "ord-8", "T1", null));
+
+        assertThat(lateAttach.status()).isEqualTo(202);
+        assertThat(lateAttach.json().get("effect").asString()).isEqualTo("NO_CHANGE");
+        assertThat(reload(reservation).getVersion()).isEqualTo(version);
+        assertThat(reload(reservation).getStatus()).isEqualTo(ReservationStatus.FINISHED);
+    }
+
+    @Test
+    void aBatchAppliesEachEventOnItsOwnAndAnswersPerEvent() {
+        Reservation confirmed = confirmed(null);
+        Reservation pending = book.reservation(restaurantId, start, 2, null, null);
+        String good = newId();
+        String conflicting = newId();
+        String body = "{\"events\": [" + PosEvents.attached(good, start, WireIds.reservation(confirmed.getId()), "o-a",
+                "T1", null) + "," + PosEvents.attached(conflicting, start, WireIds.reservation(pending.getId()), "o-b",
+                "T2", null) + ", {\"type\": \"order.opened\", \"eventId\": \"x-1\"}]}";
+
+        var reply = api.post(pos, "/events", body);
+
+        assertThat(reply.status()).isEqualTo(200);
+        var results = reply.json().get("results");
+        assertThat(results.size()).isEqualTo(3);
+        assertThat(results.get(0).get("eventId").asString()).isEqualTo(good);
+        assertThat(results.get(0).get("status").asInt()).isEqualTo(202);
+        assertThat(results.get(1).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(1).get("problem").get("type").asString()).endsWith("/reservation-not-confirmed");
+        assertThat(results.get(2).get("eventId").asString()).isEqualTo("x-1");
+        assertThat(results.get(2).get("status").asInt()).isEqualTo(400);
+        assertThat(results.get(2).get("problem").get("errors").toString()).contains("occurredAt").contains("orderId");
+        assertThat(reload(confirmed).getStatus()).isEqualTo(ReservationStatus.ARRIVED);
+        assertThat(reload(pending).getStatus()).isEqualTo(ReservationStatus.PENDING);
+    }
+
+    @Test
+    void anotherRestaurantsReservationIsNotFoundAndUntouched() {
+        Reservation elsewhere = book.reservation(tenant.sibling().getId(), start, 2, null, null);
+        book.changeStatus(elsewhere, ReservationStatus.CONFIRMED);
+
+        var reply = api.post(pos, "/events",
+                PosEvents.attached(newId(), start, WireIds.reservation(elsewhere.getId()), "ord-x", "T1", null));
+        var unknown = api.post(pos, "/events", PosEvents.attached(newId(), start, "r_zzzzzz", "ord-y", "T1", null));
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(reply.text()).doesNotContain(tenant.sibling().getName());
+        assertThat(fixtures.runAsStaff(() -> reservations.get(tenant.sibling().getId(), elsewhere.getId())).getStatus())
+                .isEqualTo(ReservationStatus.CONFIRMED);
+    }
+
+    private Reservation confirmed(Guest guest) {
+        Reservation reservation = book.reservation(restaurantId, start, 2, guest, null);
+        return book.changeStatus(reservation, ReservationStatus.CONFIRMED);
+    }
+
+    private Reservation reload(Reservation reservation) {
+        return fixtures.runAsStaff(() -> reservations.get(reservation.getRestaurantId(), reservation.getId()));
+    }
+
+    private void assertStatistics(Guest guest, int visits, int covers, String totalSpent) {
+        Guest current = fixtures.runAsStaff(() -> guests.get(restaurantId, guest.getId()));
+        assertThat(current.getVisits()).isEqualTo(visits);
+        assertThat(current.getCovers()).isEqualTo(covers);
+        assertThat(current.getTotalSpent()).isEqualByComparingTo(totalSpent);
+    }
+}

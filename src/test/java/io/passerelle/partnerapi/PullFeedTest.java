@@ -1,0 +1,197 @@
+package io.passerelle.partnerapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.passerelle.PasserelleTest;
+import io.passerelle.TestFixtures;
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.partnerapi.PartnerApiKit.Pos;
+import io.passerelle.reservation.CreateReservation;
+import io.passerelle.reservation.DiningTableService;
+import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.Reservation;
+import io.passerelle.reservation.ReservationBook;
+import io.passerelle.reservation.ReservationDetails;
+import io.passerelle.reservation.ReservationService;
+import io.passerelle.reservation.ReservationStatus;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** GET /reservations: the window, the cursor, missed once, tables for push partners only. */
+@PasserelleTest
+@Import(TestFixtures.class)
+class PullFeedTest {
+
+    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestFixtures fixtures;
+    @Autowired
+    ConnectionService connections;
+    @Autowired
+    ReservationService reservations;
+    @Autowired
+    GuestService guests;
+    @Autowired
+    DiningTableService tables;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    PartnerApiKit api;
+    ReservationBook book;
+    TestFixtures.Tenant tenant;
+    long restaurantId;
+    LocalDate today;
+
+    @BeforeEach
+    void setUp() {
+        api = new PartnerApiKit(port, fixtures, connections);
+        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        tenant = fixtures.tenant();
+        restaurantId = tenant.restaurant().getId();
+        today = LocalDate.now(ROME);
+    }
+
+    @Test
+    void servesTheWindowInChangeOrderAndTheCursorReturnsOnlyWhatChangedSince() {
+        Pos pos = api.pull(tenant);
+        var guest = book.guest(restaurantId, "Zoë", "Ñandú 山田");
+        Reservation tomorrow = reservation(today.plusDays(1), guest.getId(), "'; DROP TABLE reservation; -- <b>hi</b>");
+        Reservation nextWeek = reservation(today.plusDays(7), null, null);
+        reservation(today.plusDays(40), null, null);
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(14);
+
+        JsonNode first = awaitPage(pos, window, 2);
+
+        assertThat(ids(first)).containsExactly(WireIds.reservation(tomorrow.getId()), WireIds.reservation(nextWeek.getId()));
+        JsonNode served = first.get("reservations").get(0);
+        assertThat(served.get("status").asString()).isEqualTo("PENDING");
+        assertThat(served.get("partySize").asInt()).isEqualTo(2);
+        assertThat(served.get("notes").asString()).isEqualTo("'; DROP TABLE reservation; -- <b>hi</b>");
+        assertThat(served.get("guest").get("id").asString()).isEqualTo(WireIds.guest(guest.getId()));
+        assertThat(served.get("guest").get("lastName").asString()).isEqualTo("Ñandú 山田");
+        assertThat(served.get("start").asString()).endsWith("+01:00").contains("T20:00:00");
+        assertThat(served.has("table")).isFalse();
+        String cursor = first.get("nextCursor").asString();
+
+        assertThat(ids(api.get(pos, window + "&cursor=" + cursor).json())).isEmpty();
+        book.changeStatus(nextWeek, ReservationStatus.CONFIRMED);
+        JsonNode changed = awaitPage(pos, window + "&cursor=" + cursor, 1);
+        assertThat(ids(changed)).containsExactly(WireIds.reservation(nextWeek.getId()));
+        assertThat(changed.get("reservations").get(0).get("status").asString()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void pagesByLimitAndContinuesAtTheCursor() {
+        Pos pos = api.pull(tenant);
+        for (int i = 1; i <= 3; i++) {
+            reservation(today.plusDays(i), null, null);
+        }
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(7) + "&limit=2";
+        awaitPage(pos, "/reservations?from=" + today + "&to=" + today.plusDays(7), 3);
+
+        JsonNode first = api.get(pos, window).json();
+        JsonNode second = api.get(pos, window + "&cursor=" + first.get("nextCursor").asString()).json();
+
+        assertThat(ids(first)).hasSize(2);
+        assertThat(ids(second)).hasSize(1).doesNotContainAnyElementsOf(ids(first));
+    }
+
+    @Test
+    void aMissedReservationIsServedOnceAsMissedThenNeverAgain() {
+        Pos pos = api.pull(tenant);
+        Reservation cancelled = reservation(today.plusDays(2), null, null);
+        book.changeStatus(cancelled, ReservationStatus.CANCELLED);
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(7);
+
+        JsonNode once = awaitPage(pos, window, 1);
+
+        assertThat(once.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
+        // from the very start again, without a cursor: still never again
+        assertThat(ids(api.get(pos, window).json())).isEmpty();
+    }
+
+    @Test
+    void aPushPartnerGetsTheTableAPullPartnerDoesNot() {
+        var table = book.table(restaurantId, "T12");
+        var reservation = book.reservation(restaurantId, today.plusDays(1).atTime(20, 0).atZone(ROME).toInstant(), 2,
+                null, table);
+        Pos push = api.push(tenant.restaurant(), "http://127.0.0.1:9/webhooks/t");
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(3);
+
+        JsonNode page = awaitPage(push, window, 1);
+
+        assertThat(page.get("reservations").get(0).get("id").asString())
+                .isEqualTo(WireIds.reservation(reservation.getId()));
+        assertThat(page.get("reservations").get(0).get("table").asString()).isEqualTo("T12");
+    }
+
+    @Test
+    void aRecentChangeWaitsForTheSettleDelay() {
+        Pos pos = api.pull(tenant);
+        reservation(today.plusDays(1), null, null);
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(3);
+
+        // served only once it is at least `settle` (300 ms in tests) old
+        assertThat(ids(api.get(pos, window).json())).isEmpty();
+        assertThat(ids(awaitPage(pos, window, 1))).hasSize(1);
+    }
+
+    @Test
+    void wrongParametersAre400ProblemsNamingTheParameter() {
+        Pos pos = api.pull(tenant);
+        List<String[]> cases = List.of(
+                new String[] {"/reservations?to=2026-01-02", "from"},
+                new String[] {"/reservations?from=2026-13-01&to=2026-12-02", "from"},
+                new String[] {"/reservations?from=2026-01-01&to=2026-04-05", "to"},
+                new String[] {"/reservations?from=2026-01-05&to=2026-01-01", "to"},
+                new String[] {"/reservations?from=2026-01-01&to=2026-01-02&limit=0", "limit"},
+                new String[] {"/reservations?from=2026-01-01&to=2026-01-02&limit=501", "limit"},
+                new String[] {"/reservations?from=2026-01-01&to=2026-01-02&limit=ten", "limit"},
+                new String[] {"/reservations?from=2026-01-01&to=2026-01-02&cursor=bm90LWEtY3Vyc29y", "cursor"},
+                new String[] {"/reservations?from=2026-01-01&to=2026-01-02&cursor=!!!", "cursor"});
+        for (String[] c : cases) {
+            var reply = api.get(pos, c[0]);
+            assertThat(reply.status()).as(c[0]).isEqualTo(400);
+            assertThat(reply.contentType()).as(c[0]).startsWith("application/problem+json");
+            assertThat(reply.json().get("errors").get(0).get("field").asString()).as(c[0]).isEqualTo(c[1]);
+        }
+    }
+
+    private Reservation reservation(LocalDate day, Long guestId, String notes) {
+        return fixtures.runAsStaff(() -> reservations.create(new CreateReservation(restaurantId,
+                new ReservationDetails(day.atTime(LocalTime.of(20, 0)).atZone(ROME).toInstant(), 2, notes, null,
+                        guestId))));
+    }
+
+    private JsonNode awaitPage(Pos pos, String pathAndQuery, int size) {
+        var page = new AtomicReference<JsonNode>();
+        PartnerApiKit.await(Duration.ofSeconds(10), size + " reservations from " + pathAndQuery, () -> {
+            var reply = api.get(pos, pathAndQuery);
+            assertThat(reply.status()).isEqualTo(200);
+            page.set(reply.json());
+            return reply.json().get("reservations").size() >= size;
+        });
+        return page.get();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        var ids = new ArrayList<String>();
+        page.get("reservations").forEach(r -> ids.add(r.get("id").asString()));
+        return ids;
+    }
+}
