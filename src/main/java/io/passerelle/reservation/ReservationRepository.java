@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 interface ReservationRepository extends JpaRepository<Reservation, Long>, JpaSpecificationExecutor<Reservation> {
 
@@ -25,6 +28,14 @@ interface ReservationRepository extends JpaRepository<Reservation, Long>, JpaSpe
     Page<Reservation> findAll(Specification<Reservation> specification, Pageable pageable);
 
     long countByTableId(long tableId);
+
+    @Query("""
+            select new io.passerelle.reservation.ReservationVersion(r.id, r.version, r.status) from Reservation r
+            where r.restaurantId = :restaurantId and r.start >= :from and r.start < :to and r.id > :afterId
+            order by r.id""")
+    List<ReservationVersion> findVersions(long restaurantId, Instant from, Instant to, long afterId, Limit limit);
+
+    long countByRestaurantIdAndStartGreaterThanEqualAndStartLessThan(long restaurantId, Instant from, Instant to);
 
     long countByRestaurantIdAndGuestId(long restaurantId, long guestId);
 
