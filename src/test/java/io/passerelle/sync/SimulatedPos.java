@@ -9,6 +9,14 @@ import io.passerelle.connection.ConnectionDetails;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.PartnerConnection;
 import io.passerelle.connection.UpdateConnection;
+import io.passerelle.reservation.CreateGuest;
+import io.passerelle.reservation.CreateReservation;
+import io.passerelle.reservation.GuestDetails;
+import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.Reservation;
+import io.passerelle.reservation.ReservationDetails;
+import io.passerelle.reservation.ReservationService;
+import io.passerelle.reservation.UpdateReservation;
 import io.passerelle.simulator.InstallationSettings;
 import io.passerelle.simulator.PosSimulator;
 import io.passerelle.simulator.SimulatorSettings;
@@ -18,6 +26,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,17 +46,18 @@ final class SimulatedPos implements AutoCloseable {
     static final String PARTNER = "caissepad";
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
+    static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
     final Tenant tenant;
     final PartnerConnection connection;
     final PosSimulator simulator;
-    final String installation;
+    private final TestFixtures fixtures;
 
-    private SimulatedPos(Tenant tenant, PartnerConnection connection, PosSimulator simulator, String installation) {
+    private SimulatedPos(Tenant tenant, PartnerConnection connection, PosSimulator simulator, TestFixtures fixtures) {
         this.tenant = tenant;
         this.connection = connection;
         this.simulator = simulator;
-        this.installation = installation;
+        this.fixtures = fixtures;
     }
 
     static SimulatedPos start(TestFixtures fixtures, ConnectionService connections) {
@@ -64,7 +76,7 @@ final class SimulatedPos implements AutoCloseable {
             PartnerConnection enabled = connections.update(new UpdateConnection(restaurantId, created.getId(),
                     new ConnectionDetails(simulator.webhookUrl(installation).toString(), null, null, null, Set.of(),
                             true)));
-            return new SimulatedPos(tenant, enabled, simulator, installation);
+            return new SimulatedPos(tenant, enabled, simulator, fixtures);
         });
     }
 
@@ -74,6 +86,27 @@ final class SimulatedPos implements AutoCloseable {
 
     long connectionId() {
         return connection.getId();
+    }
+
+    /** A reservation with a guest, 20:30 in Rome three days from now. */
+    Reservation book(ReservationService reservations, GuestService guests, int partySize, String notes) {
+        return asOwner(() -> {
+            long guestId = guests.create(new CreateGuest(restaurantId(),
+                    new GuestDetails("Giulia", "Rossi", "+393331234567", "giulia@example.com"))).getId();
+            Instant start = LocalDate.now(ROME).plusDays(3).atTime(20, 30).atZone(ROME).toInstant();
+            return reservations.create(new CreateReservation(restaurantId(),
+                    new ReservationDetails(start, partySize, notes, null, guestId)));
+        });
+    }
+
+    Reservation changePartySize(ReservationService reservations, Reservation reservation, int partySize) {
+        return asOwner(() -> reservations.update(new UpdateReservation(restaurantId(), reservation.getId(),
+                reservation.getVersion(), new ReservationDetails(reservation.getStart(), partySize,
+                        reservation.getNotes(), null, reservation.getGuest() == null ? null : reservation.getGuest().getId()))));
+    }
+
+    <T> T asOwner(Supplier<T> block) {
+        return fixtures.runAs(tenant.owner(), block);
     }
 
     JsonNode state() {

@@ -6,19 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.passerelle.PasserelleTest;
 import io.passerelle.TestFixtures;
 import io.passerelle.connection.ConnectionService;
-import io.passerelle.reservation.CreateGuest;
-import io.passerelle.reservation.CreateReservation;
-import io.passerelle.reservation.GuestDetails;
 import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.Reservation;
-import io.passerelle.reservation.ReservationDetails;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
-import io.passerelle.reservation.UpdateReservation;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 class SyncDeliveryTest {
 
     static final Duration FEW_SECONDS = Duration.ofSeconds(10);
-    static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
     @Autowired
     TestFixtures fixtures;
@@ -64,7 +55,7 @@ class SyncDeliveryTest {
             assertThat(filed.path("notes").asString()).isEqualTo("allergic to nuts");
             assertThat(filed.path("guest").path("lastName").asString()).isEqualTo("Rossi");
             assertThat(filed.path("start").asString()).isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                    created.getStart().atZone(ROME).toOffsetDateTime()));
+                    created.getStart().atZone(SimulatedPos.ROME).toOffsetDateTime()));
             assertThat(filed.path("start").asString()).contains("T20:30:00");
             assertThat(pos.counter("signaturesRejected")).isZero();
             assertThat(outbox(created.getId())).containsEntry("DELIVERED", 1L);
@@ -113,20 +104,11 @@ class SyncDeliveryTest {
     }
 
     Reservation create(SimulatedPos pos, int partySize, String notes) {
-        return fixtures.runAs(pos.tenant.owner(), () -> {
-            long guestId = guests.create(new CreateGuest(pos.restaurantId(),
-                    new GuestDetails("Giulia", "Rossi", "+393331234567", "giulia@example.com"))).getId();
-            Instant start = LocalDate.now(ROME).plusDays(3).atTime(20, 30).atZone(ROME).toInstant();
-            return reservations.create(new CreateReservation(pos.restaurantId(),
-                    new ReservationDetails(start, partySize, notes, null, guestId)));
-        });
+        return pos.book(reservations, guests, partySize, notes);
     }
 
     Reservation update(SimulatedPos pos, Reservation reservation, int partySize) {
-        return fixtures.runAs(pos.tenant.owner(), () -> reservations.update(new UpdateReservation(pos.restaurantId(),
-                reservation.getId(), reservation.getVersion(), new ReservationDetails(reservation.getStart(),
-                        partySize, reservation.getNotes(), null,
-                        reservation.getGuest() == null ? null : reservation.getGuest().getId()))));
+        return pos.changePartySize(reservations, reservation, partySize);
     }
 
     Map<String, Long> outbox(long reservationId) {
