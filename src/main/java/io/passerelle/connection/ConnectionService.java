@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -49,6 +50,8 @@ public class ConnectionService {
 
     /** Id of a connection not saved yet: ids start at 1. */
     private static final long NEW_CONNECTION = 0L;
+    /** The actor in the audit trail when the sync engine, not a person, changed a connection. */
+    private static final String SYNC_ENGINE = "sync-engine";
 
     private final PartnerConnectionRepository connections;
     private final ConnectionAuditRepository audit;
@@ -278,6 +281,53 @@ public class ConnectionService {
     @Transactional
     public void recordPosContact(long connectionId, PosVersion posVersion) {
         connections.findById(connectionId).ifPresent(connection -> connection.recordContact(clock.instant(), posVersion));
+    }
+
+    // --- Machine side for the sync engine: no user, it acts for the platform.
+
+    /** The enabled push-style connections of one restaurant: the POS systems that must hear of its changes. */
+    @Transactional(readOnly = true)
+    public List<PushConnection> enabledPushConnections(long restaurantId) {
+        return connections.findByRestaurantIdAndStyleAndEnabledTrue(restaurantId, PartnerStyle.PUSH).stream()
+                .map(PushConnection::of)
+                .toList();
+    }
+
+    /** Every enabled push-style connection, by id, a page after {@code afterId}: the windows fan out over these. */
+    @Transactional(readOnly = true)
+    public List<PushConnection> enabledPushConnectionsAfter(long afterId, int limit) {
+        return connections.findByStyleAndEnabledTrueAndIdGreaterThanOrderById(PartnerStyle.PUSH, afterId,
+                Limit.of(limit)).stream().map(PushConnection::of).toList();
+    }
+
+    /** The connection if it is still an enabled push-style one. */
+    @Transactional(readOnly = true)
+    public Optional<PushConnection> findEnabledPush(long connectionId) {
+        return connections.findByIdAndStyleAndEnabledTrue(connectionId, PartnerStyle.PUSH).map(PushConnection::of);
+    }
+
+    /**
+     * Where and how to call an enabled push connection's POS, its signing secret decrypted: keep the result
+     * short-lived. Empty when the connection is gone, disabled or not push style.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PushTarget> pushTarget(long connectionId) {
+        return connections.findByIdAndStyleAndEnabledTrue(connectionId, PartnerStyle.PUSH)
+                .filter(connection -> connection.getWebhookUrl() != null && connection.hasSigningSecret())
+                .map(connection -> new PushTarget(WebhookUrl.restore(connection.getWebhookUrl()),
+                        cipher.decrypt(connection.getSigningSecretCiphertext(), connection.getId(),
+                                SecretCipher.Purpose.SIGNING_SECRET),
+                        restaurants.getForMachine(connection.getRestaurantId()).publicId()));
+    }
+
+    /** The POS answered 410 Gone: it removed this connection on its side. Disabled and audited as the sync engine's doing. */
+    @Transactional
+    public void disableAsGone(long connectionId) {
+        connections.findById(connectionId).filter(PartnerConnection::isEnabled).ifPresent(connection -> {
+            connection.setEnabled(false, clock.instant());
+            audit.save(new ConnectionAuditEntry(connection, SYNC_ENGINE, clock.instant(), AuditAction.DISABLED,
+                    "pos-gone"));
+        });
     }
 
     private AuthenticatedConnection authenticated(PartnerConnection connection, RestaurantRef restaurant) {

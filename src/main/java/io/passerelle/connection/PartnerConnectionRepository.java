@@ -4,6 +4,7 @@ import io.passerelle.partner.PartnerCategory;
 import io.passerelle.partner.PartnerStyle;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PartnerConnectionRepository extends JpaRepository<PartnerConnection, Long> {
@@ -18,4 +19,9 @@ interface PartnerConnectionRepository extends JpaRepository<PartnerConnection, L
             PartnerCategory category, long id);
 
     List<PartnerConnection> findByRestaurantIdAndStyleAndEnabledTrue(long restaurantId, PartnerStyle style);
+
+    List<PartnerConnection> findByStyleAndEnabledTrueAndIdGreaterThanOrderById(PartnerStyle style, long afterId,
+            Limit limit);
+
+    Optional<PartnerConnection> findByIdAndStyleAndEnabledTrue(long id, PartnerStyle style);
 }

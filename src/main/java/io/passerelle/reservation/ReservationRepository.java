@@ -56,6 +56,13 @@ interface ReservationRepository extends JpaRepository<Reservation, Long>, JpaSpe
             """)
     List<Reservation> findChangedAfter(long restaurantId, Instant from, Instant to, Instant settledBefore,
             Instant afterUpdatedAt, long afterId, Limit limit);
+    @Query("""
+            select new io.passerelle.reservation.ReservationVersion(r.id, r.version, r.status) from Reservation r
+            where r.restaurantId = :restaurantId and r.start >= :from and r.start < :to and r.id > :afterId
+            order by r.id""")
+    List<ReservationVersion> findVersions(long restaurantId, Instant from, Instant to, long afterId, Limit limit);
+
+    long countByRestaurantIdAndStartGreaterThanEqualAndStartLessThan(long restaurantId, Instant from, Instant to);
 
     long countByRestaurantIdAndGuestId(long restaurantId, long guestId);
 

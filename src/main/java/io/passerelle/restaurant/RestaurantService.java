@@ -64,6 +64,14 @@ public class RestaurantService {
                 .orElseThrow(() -> NotFoundException.forId("Restaurant", restaurantId));
     }
 
+    /** For machine callers (the sync engine, jobs) acting for the platform: no user, so no tenant wall. */
+    @Transactional(readOnly = true)
+    public RestaurantRef getForMachine(long restaurantId) {
+        return restaurants.findWithResellerById(restaurantId)
+                .map(Restaurant::toRef)
+                .orElseThrow(() -> NotFoundException.forId("Restaurant", restaurantId));
+    }
+
     /** For machine callers (the POS API, jobs): no user, the public ID is the credential's subject. */
     @Transactional(readOnly = true)
     public Optional<RestaurantRef> findByPublicId(int publicId) {

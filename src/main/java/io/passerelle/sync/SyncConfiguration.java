@@ -1,0 +1,78 @@
+package io.passerelle.sync;
+
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.partner.PartnerCatalogue;
+import io.passerelle.synclog.SyncLogService;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The relay runs on every node, polled by a small dedicated Spring scheduler rather than Quartz: a
+ * one-second cadence on every node is what it needs (SKIP LOCKED shares the work), while clustered Quartz
+ * would run it on one node at a time at the cost of its own locking rows every second.
+ */
+@Configuration(proxyBeanMethods = false)
+class SyncConfiguration {
+
+    /** Names this node in claims and leases. */
+    @Bean
+    SyncNode syncNode() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "node";
+        }
+        return new SyncNode(host + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Bean
+    ConnectionBreakers connectionBreakers(SyncSettings settings, Clock clock) {
+        return new ConnectionBreakers(settings, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    OutboxRelay outboxRelay(OutboxStore store, ConnectionService connections, PartnerCatalogue catalogue,
+            SyncLogService syncLog, ConnectionBreakers breakers, SyncSettings settings,
+            PlatformTransactionManager transactionManager, Clock clock, SyncNode node) {
+        return new OutboxRelay(store, connections, catalogue, syncLog, breakers, settings,
+                new TransactionTemplate(transactionManager), clock, node.id());
+    }
+
+    @Bean
+    ThreadPoolTaskScheduler syncRelayScheduler(OutboxRelay relay, SyncSettings settings) {
+        var scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("sync-relay-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(false);
+        scheduler.initialize();
+        scheduler.scheduleWithFixedDelay(relay::runDue, settings.pollInterval());
+        return scheduler;
+    }
+
+    @Bean
+    RelayKicker relayKicker(OutboxRelay relay, @Qualifier("syncRelayScheduler") ThreadPoolTaskScheduler scheduler) {
+        return new RelayKicker(relay, scheduler);
+    }
+
+    @Bean
+    ThreadPoolTaskExecutor manualSyncExecutor(SyncSettings settings) {
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(settings.manualSyncThreads());
+        executor.setMaxPoolSize(settings.manualSyncThreads());
+        executor.setQueueCapacity(20);
+        executor.setThreadNamePrefix("manual-sync-");
+        return executor;
+    }
+
+    record SyncNode(String id) {}
+}
