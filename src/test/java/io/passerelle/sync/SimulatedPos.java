@@ -41,14 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
  * A restaurant with a push connection (CaissePad) to a POS simulator running in this JVM on a free port:
  * the real webhook path, signatures checked by the simulator. Read its state through its control API.
  */
-final class SimulatedPos implements AutoCloseable {
+public final class SimulatedPos implements AutoCloseable {
 
     static final String PARTNER = "caissepad";
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
     static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
-    final Tenant tenant;
+    public final Tenant tenant;
     final PartnerConnection connection;
     final PosSimulator simulator;
     private final TestFixtures fixtures;
@@ -60,7 +60,7 @@ final class SimulatedPos implements AutoCloseable {
         this.fixtures = fixtures;
     }
 
-    static SimulatedPos start(TestFixtures fixtures, ConnectionService connections) {
+    public static SimulatedPos start(TestFixtures fixtures, ConnectionService connections) {
         Tenant tenant = fixtures.tenant();
         long restaurantId = tenant.restaurant().getId();
         String token = TestFixtures.unique("tok");
@@ -80,16 +80,16 @@ final class SimulatedPos implements AutoCloseable {
         });
     }
 
-    long restaurantId() {
+    public long restaurantId() {
         return tenant.restaurant().getId();
     }
 
-    long connectionId() {
+    public long connectionId() {
         return connection.getId();
     }
 
     /** A reservation with a guest, 20:30 in Rome three days from now. */
-    Reservation book(ReservationService reservations, GuestService guests, int partySize, String notes) {
+    public Reservation book(ReservationService reservations, GuestService guests, int partySize, String notes) {
         return asOwner(() -> {
             long guestId = guests.create(new CreateGuest(restaurantId(),
                     new GuestDetails("Giulia", "Rossi", "+393331234567", "giulia@example.com"))).getId();
@@ -105,11 +105,11 @@ final class SimulatedPos implements AutoCloseable {
                         reservation.getNotes(), null, reservation.getGuest() == null ? null : reservation.getGuest().getId()))));
     }
 
-    <T> T asOwner(Supplier<T> block) {
+    public <T> T asOwner(Supplier<T> block) {
         return fixtures.runAs(tenant.owner(), block);
     }
 
-    JsonNode state() {
+    public JsonNode state() {
         return json.readTree(call("GET", "/control/state", null));
     }
 
