@@ -2,6 +2,12 @@ package io.passerelle.partnerapi;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.passerelle.connection.AuthenticatedConnection;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.passerelle.partner.PosVersion;
 import io.passerelle.partnerapi.Problem.FieldProblem;
 import io.passerelle.reservation.DiningTable;
@@ -52,9 +58,15 @@ class PartnerApiController {
 
     record PingReply(int restaurantId, String restaurantName, long connectionId, String partner) {}
 
+    @Operation(summary = "Credential test", description = "Answers who the credentials belong to. A POS that sends "
+            + "X-Pos-Version below the partner's minimum gets 422 with what to update.")
+    @ApiResponse(responseCode = "200", description = "The credentials are good")
+    @ApiResponse(responseCode = "422", description = "POS version below the partner's minimum",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @GetMapping("/ping")
-    PingReply ping(@RequestAttribute(PosAuthenticationFilter.CONNECTION) AuthenticatedConnection connection,
-            @RequestHeader(name = PosAuthenticationFilter.POS_VERSION_HEADER, required = false) String posVersion) {
+    PingReply ping(@Parameter(hidden = true)
+            @RequestAttribute(PosAuthenticationFilter.CONNECTION) AuthenticatedConnection connection,
+            @Parameter(description = "The POS software version, such as 2.0.16") @RequestHeader(name = PosAuthenticationFilter.POS_VERSION_HEADER, required = false) String posVersion) {
         if (posVersion != null) {
             PosVersion version = PosVersion.tryParse(posVersion).orElseThrow(() -> Problem.invalidField(
                     PosAuthenticationFilter.POS_VERSION_HEADER, "not a version such as 2.0.16").exception());
@@ -69,11 +81,18 @@ class PartnerApiController {
                 connection.partnerCode());
     }
 
+    @Operation(summary = "Pull reservations", description = "Reservations whose date falls in [from, to], in change "
+            + "order. Pass nextCursor back to get only what changed since. A missed reservation (no-show, refused, "
+            + "cancelled) appears once with status MISSED, then never again.")
     @GetMapping("/reservations")
-    PullFeed.Page reservations(
+    PullFeed.Page reservations(@Parameter(hidden = true)
             @RequestAttribute(PosAuthenticationFilter.CONNECTION) AuthenticatedConnection connection,
-            @RequestParam String from, @RequestParam String to,
-            @RequestParam(required = false) String cursor, @RequestParam(required = false) String limit) {
+            @Parameter(description = "First day, such as 2026-11-23", schema = @Schema(format = "date"))
+            @RequestParam String from,
+            @Parameter(description = "Last day, included", schema = @Schema(format = "date")) @RequestParam String to,
+            @Parameter(description = "nextCursor of the previous reply") @RequestParam(required = false) String cursor,
+            @Parameter(description = "Page size", schema = @Schema(type = "integer", minimum = "1",
+                    maximum = "" + PullFeed.MAX_LIMIT)) @RequestParam(required = false) String limit) {
         int pageSize = limit == null ? PullFeed.DEFAULT_LIMIT : parseLimit(limit);
         return pullFeed.page(connection, restaurant(connection), date("from", from), date("to", to),
                 cursor == null || cursor.isEmpty() ? null : cursor, pageSize);
@@ -85,8 +104,22 @@ class PartnerApiController {
      * One event, answered 202 with its {@link EventAnswer} (or its problem); or {@code {"events": [...]}},
      * answered 200 with one result per event, in order, each applied or refused on its own.
      */
+    @Operation(summary = "Report what happened at the till", description = "One event (answered 202, or with its "
+            + "problem) or a batch (answered 200 with one result per event, in order, each applied or refused on its "
+            + "own). The same eventId sent again is applied once and answered the same way.")
+    @ApiResponse(responseCode = "202", description = "The event was applied (or had been)",
+            content = @Content(schema = @Schema(implementation = EventAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "A batch: one result per event",
+            content = @Content(schema = @Schema(implementation = BatchReply.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown reservation", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @ApiResponse(responseCode = "409", description = "The reservation's state does not allow it (e.g. seating one that "
+            + "is not confirmed); retry once it is fixed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @ApiResponse(responseCode = "415", description = "Not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @ApiResponse(responseCode = "422", description = "Well-formed but not applicable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @PostMapping(path = "/events", consumes = MediaType.ALL_VALUE)
-    ResponseEntity<?> events(@RequestAttribute(PosAuthenticationFilter.CONNECTION) AuthenticatedConnection connection,
+    ResponseEntity<?> events(@Parameter(hidden = true)
+            @RequestAttribute(PosAuthenticationFilter.CONNECTION) AuthenticatedConnection connection,
             HttpServletRequest request) throws IOException {
         JsonNode body = StrictJson.readTree(jsonBody(request));
         if (body.isObject() && body.has("events")) {
@@ -104,13 +137,16 @@ class PartnerApiController {
 
     record TablesBody(List<String> tables) {}
 
+    @Operation(summary = "The POS's table names, as last sent")
     @GetMapping("/tables")
-    TablesBody tables(@RequestAttribute(PosAuthenticationFilter.CONNECTION) AuthenticatedConnection connection) {
+    TablesBody tables(@Parameter(hidden = true) @RequestAttribute(PosAuthenticationFilter.CONNECTION) AuthenticatedConnection connection) {
         return new TablesBody(tableNames.of(connection.connectionId()));
     }
 
+    @Operation(summary = "Replace the POS's table names", description = "Feeds the table-name mapping: names 1 to "
+            + DiningTable.NAME_MAX_LENGTH + " characters, no duplicates, at most " + PosTableNames.MAX_TABLES + ".")
     @PutMapping(path = "/tables", consumes = MediaType.ALL_VALUE)
-    TablesBody putTables(@RequestAttribute(PosAuthenticationFilter.CONNECTION) AuthenticatedConnection connection,
+    TablesBody putTables(@Parameter(hidden = true) @RequestAttribute(PosAuthenticationFilter.CONNECTION) AuthenticatedConnection connection,
             HttpServletRequest request) throws IOException {
         JsonNode body = StrictJson.readTree(jsonBody(request));
         TablesRequest tables = StrictJson.convert(body, TablesRequest.class);
@@ -142,6 +178,7 @@ class PartnerApiController {
      * Anything else under the API: a problem, not the UI's page that the catch-all UI servlet would serve. A known
      * path with another method is 405.
      */
+    @Hidden
     @RequestMapping("/**")
     void unknown(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length() + PartnerApiSecurity.BASE.length());

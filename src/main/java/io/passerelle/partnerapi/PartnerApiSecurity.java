@@ -22,7 +22,9 @@ class PartnerApiSecurity {
 
     static final String BASE = "/api/partner/v1";
     static final String OPENAPI_PATH = BASE + "/openapi.json";
-    static final String DOCS_PATH = BASE + "/docs";
+    /** The readable page (Swagger UI); outside the versioned base, whose unknown paths are problems. */
+    static final String DOCS_PATH = "/api/partner/docs";
+    static final String DOCS_ASSETS = "/api/partner/swagger-ui";
 
     @Bean
     @Order(2)
@@ -31,11 +33,11 @@ class PartnerApiSecurity {
             throws Exception {
         SecurityContextHolderStrategy securityContexts =
                 strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
-        List<String> publicPaths = List.of(OPENAPI_PATH, DOCS_PATH);
+        List<String> publicPaths = List.of(OPENAPI_PATH, DOCS_PATH, DOCS_ASSETS);
         var filter = new PosAuthenticationFilter(connections, throttle, securityContexts, publicPaths);
         return http.securityMatcher("/api/partner/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(OPENAPI_PATH, DOCS_PATH, DOCS_PATH + "/**").permitAll()
+                        .requestMatchers(OPENAPI_PATH, OPENAPI_PATH + "/**", DOCS_PATH, DOCS_ASSETS + "/**").permitAll()
                         .anyRequest().hasAuthority(PosAuthenticationFilter.ROLE_POS))
                 .addFilterBefore(new ProblemOnSendErrorFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(filter, BasicAuthenticationFilter.class)
