@@ -9,11 +9,17 @@ import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.Guest;
 import io.passerelle.reservation.GuestDetails;
 import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.PosBill;
+import io.passerelle.reservation.PosOrderItem;
+import io.passerelle.reservation.PosOrderService;
+import io.passerelle.reservation.PosSeating;
 import io.passerelle.reservation.ReservationDetails;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.restaurant.RestaurantRef;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -25,8 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A believable reservation book, yesterday to two months ahead: lunch and dinner services, regulars
- * who come back, every status a real book holds. Seeded from a fixed random seed, so every demo
- * installation looks the same.
+ * who come back, every status a real book holds, and what the till reported for the services already
+ * over (seatings, bills with their items, walk-ins), so guest statistics and orders are there from
+ * the start. Seeded from a fixed random seed, so every demo installation looks the same.
  */
 @Component
 class DemoReservationBook {
@@ -51,15 +58,29 @@ class DemoReservationBook {
             List.of(ReservationStatus.CONFIRMED, ReservationStatus.ARRIVED, ReservationStatus.FINISHED),
             List.of(ReservationStatus.CONFIRMED, ReservationStatus.ARRIVED, ReservationStatus.FINISHED));
 
+    /** What the demo till sells: name, unit price in euros. */
+    private static final List<List<String>> MENU = List.of(
+            List.of("Antipasto misto", "14.00"), List.of("Soupe à l'oignon", "9.50"),
+            List.of("Tagliatelle al ragù", "16.00"), List.of("Risotto ai funghi", "18.50"),
+            List.of("Entrecôte, frites", "24.00"), List.of("Branzino al forno", "26.00"),
+            List.of("Tiramisù", "7.50"), List.of("Crème brûlée", "8.00"),
+            List.of("Vino della casa (75 cl)", "22.00"), List.of("Eau minérale", "4.00"),
+            List.of("Caffè", "2.50"));
+    private static final String CURRENCY = "EUR";
+    private static final int WALK_INS_PER_PAST_DAY = 3;
+
     private final DiningTableService tables;
     private final GuestService guests;
     private final ReservationService reservations;
+    private final PosOrderService till;
     private final Clock clock;
 
-    DemoReservationBook(DiningTableService tables, GuestService guests, ReservationService reservations, Clock clock) {
+    DemoReservationBook(DiningTableService tables, GuestService guests, ReservationService reservations,
+            PosOrderService till, Clock clock) {
         this.tables = tables;
         this.guests = guests;
         this.reservations = reservations;
+        this.till = till;
         this.clock = clock;
     }
 
@@ -87,12 +108,51 @@ class DemoReservationBook {
                     past++;
                 }
                 for (ReservationStatus step : steps) {
-                    reservations.changeStatus(restaurant.id(), id, step);
+                    applyStep(restaurant, id, step, details.partySize(), table, start.toInstant(), random);
                 }
                 written++;
             }
+            if (day.isBefore(today)) {
+                written += walkIns(restaurant, day, random);
+            }
         }
         return written;
+    }
+
+    /** Seating and bills come from the till, as in production; the rest is what the restaurant's staff does. */
+    private void applyStep(RestaurantRef restaurant, long reservationId, ReservationStatus step, int covers,
+            DiningTable table, Instant start, Random random) {
+        String orderId = "demo-" + restaurant.publicId() + "-" + reservationId;
+        switch (step) {
+            case ARRIVED -> till.seat(restaurant.id(),
+                    new PosSeating(reservationId, orderId, table.getName(), null, covers, start));
+            case FINISHED -> till.close(restaurant.id(), bill(orderId, reservationId, covers,
+                    start.plusSeconds(5400), random));
+            default -> reservations.changeStatus(restaurant.id(), reservationId, step);
+        }
+    }
+
+    /** Guests who came without booking, reported by the till when their bill closed. */
+    private int walkIns(RestaurantRef restaurant, LocalDate day, Random random) {
+        for (int i = 0; i < WALK_INS_PER_PAST_DAY; i++) {
+            Instant closedAt = ZonedDateTime.of(day, SLOTS[random.nextInt(SLOTS.length)], restaurant.timeZone())
+                    .plusMinutes(75).toInstant();
+            String orderId = "demo-" + restaurant.publicId() + "-walk-in-" + day + "-" + i;
+            till.close(restaurant.id(), bill(orderId, null, 1 + random.nextInt(4), closedAt, random));
+        }
+        return WALK_INS_PER_PAST_DAY;
+    }
+
+    private static PosBill bill(String orderId, Long reservationId, int covers, Instant closedAt, Random random) {
+        var items = new ArrayList<PosOrderItem>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int course = 0; course < 2 + random.nextInt(3); course++) {
+            List<String> dish = MENU.get(random.nextInt(MENU.size()));
+            var item = new PosOrderItem(dish.get(0), 1 + random.nextInt(covers), new BigDecimal(dish.get(1)));
+            items.add(item);
+            total = total.add(item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())));
+        }
+        return new PosBill(orderId, reservationId, covers, total, CURRENCY, items, null, closedAt);
     }
 
     /**

@@ -80,6 +80,20 @@ class DemoDataSeederTest {
                 select distinct status from reservation v join restaurant r on r.id = v.restaurant_id
                 where r.name = 'Trattoria da Giulia'""", String.class);
         assertThat(statuses).contains("PENDING", "CONFIRMED", "ARRIVED", "FINISHED", "NO_SHOW", "CANCELLED", "REFUSED");
+        // the till's side of past services: walk-ins, bills with their items, guests with statistics
+        assertThat(jdbc.queryForObject("""
+                select count(*) from reservation v join restaurant r on r.id = v.restaurant_id
+                where r.name = 'Trattoria da Giulia' and v.source = 'WALK_IN' and v.status = 'FINISHED'""",
+                Integer.class)).isPositive();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from reservation v join restaurant r on r.id = v.restaurant_id
+                where r.name = 'Trattoria da Giulia' and v.status = 'FINISHED'
+                  and not exists (select 1 from pos_order o where o.reservation_id = v.id and o.total_amount > 0)""",
+                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from guest g join restaurant r on r.id = g.restaurant_id
+                where r.name = 'Trattoria da Giulia' and g.visits > 0 and g.total_spent > 0""", Integer.class))
+                .isPositive();
         assertThat(jdbc.queryForObject("""
                 select datediff(max(start_at), min(start_at)) from reservation v join restaurant r on r.id = v.restaurant_id
                 where r.name = 'Bistrot des Halles'""", Integer.class)).isBetween(55, 63);
