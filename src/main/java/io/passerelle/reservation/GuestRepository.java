@@ -1,5 +1,6 @@
 package io.passerelle.reservation;
 
+import io.passerelle.shared.SearchPattern;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;

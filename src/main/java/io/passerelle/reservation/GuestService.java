@@ -1,5 +1,6 @@
 package io.passerelle.reservation;
 
+import io.passerelle.shared.SearchPattern;
 import io.passerelle.restaurant.RestaurantAccess;
 import io.passerelle.shared.NotFoundException;
 import jakarta.validation.Valid;

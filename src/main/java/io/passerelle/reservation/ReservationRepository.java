@@ -1,5 +1,6 @@
 package io.passerelle.reservation;
 
+import io.passerelle.shared.SearchPattern;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;

@@ -28,8 +28,9 @@ interface RestaurantRepository extends JpaRepository<Restaurant, Long> {
     @Query("""
             select r from Restaurant r
             where (:all = true or r.reseller.id = :resellerId or r.id in :ids)
-              and (:text is null or lower(r.name) like lower(concat('%', :text, '%'))
-                   or cast(r.publicId as string) like concat(:text, '%'))
+              and (:contains is null or lower(r.name) like :contains escape '!'
+                   or cast(r.publicId as string) like :startsWith escape '!')
             """)
-    Page<Restaurant> search(boolean all, Long resellerId, Collection<Long> ids, String text, Pageable pageable);
+    Page<Restaurant> search(boolean all, Long resellerId, Collection<Long> ids, String contains, String startsWith,
+            Pageable pageable);
 }

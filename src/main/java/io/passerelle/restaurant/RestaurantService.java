@@ -1,5 +1,6 @@
 package io.passerelle.restaurant;
 
+import io.passerelle.shared.SearchPattern;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
 import jakarta.validation.Valid;
@@ -45,8 +46,8 @@ public class RestaurantService {
     public Page<Restaurant> search(String text, Pageable pageable) {
         RestaurantScope scope = access.scope();
         Set<Long> ids = scope.restaurantIds().isEmpty() ? NO_IDS : scope.restaurantIds();
-        String filter = text == null || text.isBlank() ? null : text.strip();
-        return restaurants.search(scope.all(), scope.resellerId(), ids, filter, pageable);
+        return restaurants.search(scope.all(), scope.resellerId(), ids, SearchPattern.contains(text),
+                SearchPattern.startsWith(text), pageable);
     }
 
     @Transactional(readOnly = true)

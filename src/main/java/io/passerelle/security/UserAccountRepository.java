@@ -17,14 +17,14 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
             select new io.passerelle.security.UserSummary(
                 u.id, u.email, u.displayName, u.role, u.resellerId, size(u.restaurantIds), u.enabled)
             from UserAccount u
-            where :text is null or lower(u.email) like lower(concat('%', :text, '%'))
-               or lower(u.displayName) like lower(concat('%', :text, '%'))
+            where :pattern is null or lower(u.email) like :pattern escape '!'
+               or lower(u.displayName) like :pattern escape '!'
             """, countQuery = """
             select count(u) from UserAccount u
-            where :text is null or lower(u.email) like lower(concat('%', :text, '%'))
-               or lower(u.displayName) like lower(concat('%', :text, '%'))
+            where :pattern is null or lower(u.email) like :pattern escape '!'
+               or lower(u.displayName) like :pattern escape '!'
             """)
-    Page<UserSummary> search(String text, Pageable pageable);
+    Page<UserSummary> search(String pattern, Pageable pageable);
 
     @EntityGraph(attributePaths = "restaurantIds")
     Optional<UserAccount> findWithRestaurantsById(long id);

@@ -1,5 +1,6 @@
 package io.passerelle.security;
 
+import io.passerelle.shared.SearchPattern;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
 import jakarta.validation.Valid;
@@ -44,7 +45,7 @@ public class UserAccountService {
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public Page<UserSummary> search(String text, Pageable pageable) {
-        return accounts.search(text == null || text.isBlank() ? null : text.strip(), pageable);
+        return accounts.search(SearchPattern.contains(text), pageable);
     }
 
     /** The account with its restaurants loaded, to fill an edit form. */

@@ -147,6 +147,21 @@ class TenantWallTest {
         assertThat(unchanged.name()).isEqualTo(restaurant.getName());
     }
 
+    @Test
+    void searchTextIsTakenLiterallyNotAsWildcards() {
+        UserAccount onboarding = fixtures.staff(AppRole.ONBOARDING);
+
+        assertThat(visibleIds(onboarding, "%")).doesNotContain(tenant.restaurant().getId());
+        assertThat(visibleIds(onboarding, "_")).doesNotContain(tenant.restaurant().getId());
+        assertThat(visibleIds(onboarding, tenant.restaurant().getName().toUpperCase(Locale.ROOT)))
+                .containsExactly(tenant.restaurant().getId());
+        assertThat(visibleIds(onboarding, String.valueOf(tenant.restaurant().getPublicId())))
+                .containsExactly(tenant.restaurant().getId());
+        assertThat(fixtures.runAs(onboarding, () -> accounts.search("%", PageRequest.of(0, 5))).getContent()).isEmpty();
+        assertThat(fixtures.runAs(onboarding, () -> accounts.search(tenant.owner().getEmail(), PageRequest.of(0, 5)))
+                .getContent()).hasSize(1);
+    }
+
     private void assertNotFoundFor(UserAccount account, Restaurant restaurant) {
         assertThatThrownBy(() -> fixtures.runAs(account, () -> restaurants.get(restaurant.getId())))
                 .isInstanceOf(NotFoundException.class);
