@@ -279,8 +279,8 @@ public class ConnectionService {
      * null keeps the last known one). Feeds the pull-style credential test.
      */
     @Transactional
-    public void recordPosContact(long connectionId, PosVersion posVersion) {
-        connections.findById(connectionId).ifPresent(connection -> connection.recordContact(clock.instant(), posVersion));
+    public void recordPosContact(long restaurantId, long connectionId, PosVersion posVersion) {
+        connections.findByIdAndRestaurantId(connectionId, restaurantId).ifPresent(connection -> connection.recordContact(clock.instant(), posVersion));
     }
 
     // --- Machine side for the sync engine: no user, it acts for the platform.

@@ -82,7 +82,7 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
         }
         AuthenticatedConnection authenticated = connection.get();
         try {
-            connections.recordPosContact(authenticated.connectionId(),
+            connections.recordPosContact(authenticated.restaurantId(), authenticated.connectionId(),
                     PosVersion.tryParse(request.getHeader(POS_VERSION_HEADER)).orElse(null));
         } catch (ConcurrencyFailureException concurrentCall) {
             // another call of the same POS recorded its contact at the same moment: that record is as good

@@ -3,6 +3,7 @@ package io.passerelle.reservation;
 import io.passerelle.shared.SearchPattern;
 import io.passerelle.restaurant.RestaurantAccess;
 import io.passerelle.shared.NotFoundException;
+import io.passerelle.shared.UserFacingException;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Arrays;
@@ -72,6 +73,9 @@ public class GuestService {
     public Guest update(@Valid UpdateGuest command) {
         access.check(command.restaurantId());
         Guest guest = find(command.restaurantId(), command.guestId());
+        if (guest.getVersion() != command.version()) {
+            throw new UserFacingException(null, "error.conflict", "The guest changed in the meantime");
+        }
         guest.update(command.details(), clock.instant());
         return guest;
     }

@@ -316,19 +316,23 @@ class ConnectionServiceTest {
         assertThat(never.outcome()).isEqualTo(CredentialTestOutcome.NEVER_SEEN);
         assertThat(never.testedAt()).isNull();
 
-        service.recordPosContact(id, PosVersion.parse("5.3.1"));
+        service.recordPosContact(tenant.sibling().getId(), id, PosVersion.parse("5.3.1"));
+        assertThat(as(tenant.owner(), () -> service.testCredentials(restaurantId, id)).outcome())
+                .as("a contact recorded for another restaurant's id does not touch this connection")
+                .isEqualTo(CredentialTestOutcome.NEVER_SEEN);
+        service.recordPosContact(restaurantId, id, PosVersion.parse("5.3.1"));
         var seen = as(tenant.owner(), () -> service.testCredentials(restaurantId, id));
         assertThat(seen.outcome()).isEqualTo(CredentialTestOutcome.SEEN);
         assertThat(seen.posVersion()).isEqualTo(PosVersion.parse("5.3.1"));
         assertThat(seen.testedAt()).isCloseTo(Instant.now(), within(5, ChronoUnit.SECONDS));
 
-        service.recordPosContact(id, null);
+        service.recordPosContact(restaurantId, id, null);
         assertThat(as(tenant.owner(), () -> service.testCredentials(restaurantId, id)).posVersion())
                 .as("a call without a version keeps the last known one").isEqualTo(PosVersion.parse("5.3.1"));
-        service.recordPosContact(id, PosVersion.parse("5.1.9"));
+        service.recordPosContact(restaurantId, id, PosVersion.parse("5.1.9"));
         assertThat(as(tenant.owner(), () -> service.testCredentials(restaurantId, id)).outcome())
                 .isEqualTo(CredentialTestOutcome.POS_TOO_OLD);
-        assertThat(actions(tenant, connection)).filteredOn(AuditAction.CREDENTIALS_TESTED::equals).hasSize(4);
+        assertThat(actions(tenant, connection)).filteredOn(AuditAction.CREDENTIALS_TESTED::equals).hasSize(5);
     }
 
     private void assertOutcome(Tenant tenant, long id, CredentialTestOutcome expected) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.passerelle.PasserelleTest;
 import io.passerelle.TestFixtures;
+import io.passerelle.shared.UserFacingException;
 import io.passerelle.TestFixtures.Tenant;
 import io.passerelle.shared.RuleViolationException;
 import jakarta.validation.ConstraintViolationException;
@@ -110,13 +111,26 @@ class GuestAndTableServiceTest {
     void updatingAGuestChangesTheirDetails() {
         var guest = createGuest("Giulia", "Rossi", null, null);
 
-        asOwner(() -> guests.update(new UpdateGuest(restaurantId(), guest.getId(),
+        asOwner(() -> guests.update(new UpdateGuest(restaurantId(), guest.getId(), guest.getVersion(),
                 new GuestDetails("Giulia", "Verdi", "+393339998877", "giulia@example.it"))));
 
         var reloaded = asOwner(() -> guests.get(restaurantId(), guest.getId()));
         assertThat(reloaded.getFullName()).isEqualTo("Giulia Verdi");
         assertThat(reloaded.getMobile()).isEqualTo("+393339998877");
         assertThat(reloaded.getEmail()).isEqualTo("giulia@example.it");
+    }
+
+    @Test
+    void anEditBasedOnAnOldVersionIsRefusedAndChangesNothing() {
+        var guest = createGuest("Giulia", "Rossi", null, null);
+        asOwner(() -> guests.update(new UpdateGuest(restaurantId(), guest.getId(), guest.getVersion(),
+                new GuestDetails("Giulia", "Verdi", null, null))));
+
+        assertThatThrownBy(() -> asOwner(() -> guests.update(new UpdateGuest(restaurantId(), guest.getId(),
+                guest.getVersion(), new GuestDetails("Giulia", "Bianchi", null, null)))))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("error.conflict"));
+        assertThat(asOwner(() -> guests.get(restaurantId(), guest.getId())).getFullName()).isEqualTo("Giulia Verdi");
     }
 
     @Test

@@ -85,7 +85,7 @@ class GuestDialog extends Dialog {
             GuestDetails details = binder.writeRecord();
             Guest saved = existing == null
                     ? guests.create(new CreateGuest(restaurantId, details))
-                    : guests.update(new UpdateGuest(restaurantId, existing.getId(), details));
+                    : guests.update(new UpdateGuest(restaurantId, existing.getId(), existing.getVersion(), details));
             UserFeedback.success(getTranslation("saved"));
             fireEvent(new GuestSaved(this, saved));
             close();
