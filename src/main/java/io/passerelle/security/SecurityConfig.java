@@ -2,7 +2,14 @@ package io.passerelle.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.passerelle.security.ui.LoginView;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -80,11 +87,33 @@ class SecurityConfig {
         };
     }
 
+    /**
+     * The people's UI. Headers: the content security policy Vaadin works under (its client engine needs inline and
+     * eval'd scripts and inline styles, see the Vaadin docs; everything else is same-origin only), HSTS on HTTPS
+     * requests, no framing, no referrer beyond the origin.
+     */
     @Bean
     @Order(10)
     SecurityFilterChain vaadinSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-            SessionRegistry sessionRegistry) throws Exception {
+            SessionRegistry sessionRegistry, SessionLifetimeSettings sessions, Clock clock,
+            @Value("${passerelle.security.content-security-policy}") String contentSecurityPolicy) throws Exception {
         http.authenticationManager(authenticationManager)
+                .addFilterBefore(new AbsoluteSessionLifetimeFilter(sessions.absoluteLifetime(), clock),
+                        SecurityContextHolderFilter.class)
+                .headers(headers -> headers
+                        // Eagerly: Vaadin commits its pages on the container's response, past the lazy writer.
+                        .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                            @Override
+                            public <F extends HeaderWriterFilter> F postProcess(F filter) {
+                                filter.setShouldWriteHeadersEagerly(true);
+                                return filter;
+                            }
+                        })
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+                                .includeSubDomains(true))
+                        .frameOptions(frames -> frames.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
                         .maximumSessions(-1)
                         .sessionRegistry(sessionRegistry));
