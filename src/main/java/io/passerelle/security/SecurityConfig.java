@@ -100,20 +100,23 @@ class SecurityConfig {
         http.authenticationManager(authenticationManager)
                 .addFilterBefore(new AbsoluteSessionLifetimeFilter(sessions.absoluteLifetime(), clock),
                         SecurityContextHolderFilter.class)
-                .headers(headers -> headers
-                        // Eagerly: Vaadin commits its pages on the container's response, past the lazy writer.
-                        .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
-                            @Override
-                            public <F extends HeaderWriterFilter> F postProcess(F filter) {
-                                filter.setShouldWriteHeadersEagerly(true);
-                                return filter;
-                            }
-                        })
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
-                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
-                                .includeSubDomains(true))
-                        .frameOptions(frames -> frames.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .headers(headers -> {
+                    // Eagerly: Vaadin commits its pages on the container's response, past the lazy writer.
+                    headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                        @Override
+                        public <F extends HeaderWriterFilter> F postProcess(F filter) {
+                            filter.setShouldWriteHeadersEagerly(true);
+                            return filter;
+                        }
+                    });
+                    headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                            .httpStrictTransportSecurity(hsts -> hsts
+                                    .maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+                                    .includeSubDomains(true))
+                            .frameOptions(frames -> frames.deny())
+                            .referrerPolicy(referrer -> referrer.policy(
+                                    ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+                })
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
                         .maximumSessions(-1)
                         .sessionRegistry(sessionRegistry));
