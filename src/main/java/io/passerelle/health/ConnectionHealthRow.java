@@ -2,6 +2,7 @@ package io.passerelle.health;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -13,6 +14,6 @@ import java.util.List;
  * @param averageDelay     over the last 24 h, null when nothing was delivered
  * @param lastSevenDays    oldest first, one per day, today included
  */
-public record ConnectionHealthRow(long restaurantId, String restaurantName, long connectionId, String partnerCode,
+public record ConnectionHealthRow(long restaurantId, String restaurantName, ZoneId timeZone, long connectionId, String partnerCode,
         HealthState state, Instant failingSince, Instant lastSuccessfulSync, Instant lastPosContact,
         int deliveries24h, int failures24h, Duration averageDelay, List<DayFigures> lastSevenDays) {}

@@ -91,7 +91,8 @@ public class ConnectionHealthService {
             int deliveries = lastDay.stream().mapToInt(HourFigures::deliveries).sum();
             int failures = lastDay.stream().mapToInt(HourFigures::failures).sum();
             long delaySum = lastDay.stream().mapToLong(HourFigures::delayMsSum).sum();
-            rows.add(new ConnectionHealthRow(record.restaurantId(), record.restaurantName(), record.connectionId(),
+            rows.add(new ConnectionHealthRow(record.restaurantId(), record.restaurantName(), record.timeZone(),
+                    record.connectionId(),
                     record.partnerCode(), state(record, resting.contains(record.connectionId()), now),
                     record.failingSince(), record.pull() ? record.lastSeenAt() : record.lastSuccessAt(),
                     record.lastSeenAt(), deliveries, failures,
