@@ -64,7 +64,7 @@ class ConnectionAlertsTest {
         clock.set(start.plus(settings.failingAfter()));
         alerts.check();
         history.failed(connection, clock.instant());
-        clock.set(start.plus(settings.failingAfter()).plusMinutes(5));
+        clock.set(start.plus(settings.failingAfter()).plus(Duration.ofMinutes(5)));
         alerts.check();
         assertThat(kinds(tenant.owner())).containsExactly(NotificationKind.CONNECTION_FAILING);
         assertThat(kinds(tenant.support())).containsExactly(NotificationKind.CONNECTION_FAILING);
