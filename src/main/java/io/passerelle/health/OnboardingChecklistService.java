@@ -63,9 +63,7 @@ public class OnboardingChecklistService {
                 : new ChecklistItem(ChecklistStep.CERTIFICATE_VALID, StepStatus.NOT_APPLICABLE));
         items.add(item(ChecklistStep.POS_VERSION,
                 version.map(v -> v.isAtLeast(partner.minimumPosVersion())).orElse(false)));
-        items.add(partner.payAtTable() && connection.getPayAtTableServer() != null
-                ? item(ChecklistStep.PAY_AT_TABLE, credentialsWork && connection.getInstallationId() != null)
-                : new ChecklistItem(ChecklistStep.PAY_AT_TABLE, StepStatus.NOT_APPLICABLE));
+        items.add(new ChecklistItem(ChecklistStep.PAY_AT_TABLE, payAtTable(partner, connection)));
         items.add(item(ChecklistStep.TIMEZONE_CONFIRMED, store.isConfirmed(connectionId, ChecklistStep.TIMEZONE_CONFIRMED)));
         boolean synced = push ? store.find(restaurantId, connectionId).map(r -> r.lastSuccessAt() != null).orElse(false)
                 : connection.getLastSeenAt().isPresent();
@@ -84,6 +82,19 @@ public class OnboardingChecklistService {
         connections.get(restaurantId, connectionId);
         store.confirm(connectionId, ChecklistStep.TIMEZONE_CONFIRMED, currentUser.require().getUsername(),
                 clock.instant());
+    }
+
+    /**
+     * Configured or not; whether the server and installation ID answer needs a pay-at-table call Passerelle
+     * does not make yet (no pay-at-table client exists), so a configured one is "not checked yet", never green
+     * on a guess.
+     */
+    private static StepStatus payAtTable(PartnerDescriptor partner, PartnerConnection connection) {
+        if (!partner.payAtTable()) {
+            return StepStatus.NOT_APPLICABLE;
+        }
+        boolean configured = connection.getPayAtTableServer() != null && connection.getInstallationId() != null;
+        return configured ? StepStatus.NOT_CHECKED_YET : StepStatus.TO_DO;
     }
 
     /** A successful TLS call proves the certificate; plain HTTP (development only) never does. */

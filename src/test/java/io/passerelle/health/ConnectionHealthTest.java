@@ -15,6 +15,7 @@ import io.passerelle.security.AppRole;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.sync.SimulatedPos;
 import io.passerelle.sync.SyncService;
+import io.passerelle.sync.SyncWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,8 +66,10 @@ class ConnectionHealthTest {
             for (int i = 0; i < 3; i++) {
                 pos.book(reservations, guests, 2 + i, null);
             }
-            ConnectionHealthRow degraded = await("failed deliveries", FEW_SECONDS, () -> rowOf(pos),
-                    r -> r.failures24h() >= 3);
+            await("the circuit breaker to rest the POS", Duration.ofSeconds(30),
+                    () -> sync.restingConnections(List.of(pos.connectionId())), resting -> !resting.isEmpty());
+            ConnectionHealthRow degraded = rowOf(pos);
+            assertThat(degraded.failures24h()).isGreaterThanOrEqualTo(3);
             assertThat(degraded.state()).isEqualTo(HealthState.DEGRADED);
             assertThat(degraded.failingSince()).isNotNull();
             assertThat(degraded.lastSuccessfulSync()).isNull();
@@ -81,6 +84,36 @@ class ConnectionHealthTest {
             ConnectionHealthRow recovered = await("a delivery after the breaker rests", Duration.ofSeconds(30),
                     () -> rowOf(pos), r -> r.lastSuccessfulSync() != null && r.state() == HealthState.HEALTHY);
             assertThat(recovered.failingSince()).isNull();
+        }
+    }
+
+    @Test
+    void aRestingBreakerAloneDegradesAndOnlyALongEpisodeFails() {
+        Instant now = Instant.parse("2026-11-23T12:00:00Z");
+        var record = new HealthStore.HealthRecord(1, 1, "Trattoria", java.time.ZoneOffset.UTC, "caissepad", false, true,
+                null, now.minusSeconds(60), null);
+        assertThat(health.state(record, false, now)).isEqualTo(HealthState.HEALTHY);
+        assertThat(health.state(record, true, now)).isEqualTo(HealthState.DEGRADED);
+        var young = new HealthStore.HealthRecord(1, 1, "Trattoria", java.time.ZoneOffset.UTC, "caissepad", false, true,
+                null, null, now.minus(settings.degradedFor()).plusSeconds(1));
+        assertThat(health.state(young, false, now)).isEqualTo(HealthState.DEGRADED);
+        var old = new HealthStore.HealthRecord(1, 1, "Trattoria", java.time.ZoneOffset.UTC, "caissepad", false, false,
+                null, null, now.minus(settings.degradedFor()));
+        assertThat(health.state(old, false, now)).isEqualTo(HealthState.DISABLED);
+    }
+
+    @Test
+    void aWindowThatFindsThePosUpToDateCountsAsASuccessfulSync() {
+        try (var pos = SimulatedPos.start(fixtures, connections)) {
+            pos.book(reservations, guests, 2, null);
+            Instant delivered = await("a delivery", FEW_SECONDS, () -> rowOf(pos),
+                    r -> r.lastSuccessfulSync() != null).lastSuccessfulSync();
+            Instant beforeWindow = Instant.now();
+
+            var summary = sync.reconcile(pos.connectionId(), SyncWindow.SHORT, "test");
+
+            assertThat(summary).hasValueSatisfying(run -> assertThat(run.sent()).isZero());
+            assertThat(rowOf(pos).lastSuccessfulSync()).isAfter(delivered).isAfterOrEqualTo(beforeWindow.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         }
     }
 
