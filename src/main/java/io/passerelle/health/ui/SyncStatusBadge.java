@@ -71,7 +71,7 @@ class SyncStatusBadge extends Span {
         }
     }
 
-    void render() {
+    private void render() {
         Staleness staleness = health.staleness(lastSync);
         setText(lastSync == null ? getTranslation("health.sync.never")
                 : getTranslation("health.sync.last", Formats.age(this, lastSync, clock.instant())));
@@ -82,9 +82,5 @@ class SyncStatusBadge extends Span {
             case RED -> "error";
         });
         getElement().setAttribute("data-staleness", staleness.name().toLowerCase(Locale.ROOT));
-    }
-
-    Staleness staleness() {
-        return health.staleness(lastSync);
     }
 }
