@@ -1,5 +1,6 @@
 package io.passerelle.security;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -28,6 +29,15 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     @EntityGraph(attributePaths = "restaurantIds")
     Optional<UserAccount> findWithRestaurantsById(long id);
+
+    /** Enabled owners of the restaurant and enabled support staff of its reseller. */
+    @Query("""
+            select distinct u from UserAccount u left join u.restaurantIds r
+            where u.enabled = true
+              and ((u.role = io.passerelle.security.AppRole.OWNER and r = :restaurantId)
+                or (u.role = io.passerelle.security.AppRole.RESELLER_SUPPORT and u.resellerId = :resellerId))
+            """)
+    List<UserAccount> findPeopleResponsibleFor(long restaurantId, long resellerId);
 
     @Query("select count(u) > 0 from UserAccount u join u.restaurantIds r where u.id = :userId and r = :restaurantId")
     boolean ownsRestaurant(long userId, long restaurantId);

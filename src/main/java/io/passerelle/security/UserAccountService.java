@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.data.domain.Page;
@@ -135,6 +136,18 @@ public class UserAccountService {
     @Transactional(readOnly = true)
     public boolean ownsRestaurant(long userId, long restaurantId) {
         return accounts.ownsRestaurant(userId, restaurantId);
+    }
+
+    /**
+     * Machine side (alerts): who must hear of a restaurant's trouble, its owners and its reseller's support.
+     * No user check: there is no person behind the caller, and nothing but contact details leaves.
+     */
+    @Transactional(readOnly = true)
+    public List<Recipient> peopleResponsibleFor(long restaurantId, long resellerId) {
+        return accounts.findPeopleResponsibleFor(restaurantId, resellerId).stream()
+                .map(account -> new Recipient(account.getId(), account.getEmail(),
+                        account.getPreferredLocale() == null ? Locale.ENGLISH : account.getPreferredLocale()))
+                .toList();
     }
 
     private UserAccount find(long userId) {

@@ -28,11 +28,16 @@ import io.passerelle.security.CurrentUser;
 import io.passerelle.security.UserAccountService;
 import io.passerelle.shared.i18n.TranslationProvider;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
-/** The frame around every view: navigation from {@code @Menu} entries, restaurant switcher, user menu. */
+/**
+ * The frame around every view: navigation from {@code @Menu} entries, restaurant switcher, the other
+ * modules' {@link NavbarWidget}s, user menu.
+ */
 @Layout
 @PermitAll
 class MainLayout extends AppLayout implements AfterNavigationObserver {
@@ -40,12 +45,14 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final H1 viewTitle = new H1();
 
     MainLayout(AuthenticationContext authentication, CurrentUser currentUser, CurrentRestaurant currentRestaurant,
-            RestaurantService restaurants, UserAccountService accounts) {
+            RestaurantService restaurants, UserAccountService accounts, List<NavbarWidget> widgets) {
         setPrimarySection(Section.DRAWER);
         viewTitle.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
-        var header = new HorizontalLayout(viewTitle, restaurantSwitcher(currentRestaurant, restaurants),
-                userMenu(authentication, currentUser, accounts));
+        var header = new HorizontalLayout(viewTitle, restaurantSwitcher(currentRestaurant, restaurants));
+        widgets.stream().sorted(Comparator.comparingInt(NavbarWidget::order))
+                .forEach(widget -> header.add(widget.create()));
+        header.add(userMenu(authentication, currentUser, accounts));
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(viewTitle);

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,10 +49,11 @@ class OutboxRelay implements AutoCloseable {
     private final Clock clock;
     private final String node;
     private final ExecutorService calls;
+    private final ApplicationEventPublisher events;
 
     OutboxRelay(OutboxStore store, ConnectionService connections, PartnerCatalogue catalogue, SyncLogService syncLog,
             ConnectionBreakers breakers, SyncSettings settings, TransactionTemplate transactions, Clock clock,
-            String node) {
+            String node, ApplicationEventPublisher events) {
         this.store = store;
         this.connections = connections;
         this.catalogue = catalogue;
@@ -62,6 +64,7 @@ class OutboxRelay implements AutoCloseable {
         this.transactions = transactions;
         this.clock = clock;
         this.node = node;
+        this.events = events;
         this.calls = Executors.newFixedThreadPool(settings.deliveryThreads(),
                 Thread.ofPlatform().name("sync-delivery-", 0).daemon().factory());
     }
@@ -160,6 +163,7 @@ class OutboxRelay implements AutoCloseable {
                         message.type() == MessageType.MISSED, now);
             });
             syncLog.record(line.outcome(LogOutcome.SUCCESS));
+            announce(message, now, DeliveryAttempted.Outcome.DELIVERED);
             return;
         }
         CallFailure failure = outcome.failure();
@@ -178,14 +182,21 @@ class OutboxRelay implements AutoCloseable {
                 store.markRetry(message.id(), attempt, httpStatus, failure.name(), firstFailure, now.plus(delay));
                 syncLog.record(line.outcome(LogOutcome.RETRYING));
             }
+            announce(message, now, DeliveryAttempted.Outcome.CONNECTION_FAILED);
             return;
         }
         store.markFailed(message.id(), attempt, httpStatus, failure.name());
         syncLog.record(line.outcome(LogOutcome.FAILED));
+        announce(message, now, DeliveryAttempted.Outcome.of(failure));
         if (failure == CallFailure.GONE) {
             connections.disableAsGone(message.connectionId());
             log.warn("Connection {} disabled: its POS answered 410 Gone", message.connectionId());
         }
+    }
+
+    private void announce(OutboxMessage message, Instant now, DeliveryAttempted.Outcome outcome) {
+        events.publishEvent(new DeliveryAttempted(message.restaurantId(), message.connectionId(), now, outcome,
+                Duration.between(message.createdAt(), now)));
     }
 
     private static boolean isSuccess(int httpStatus) {

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +35,11 @@ class Reconciler {
     private final SyncLogService syncLog;
     private final SyncSettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Reconciler(OutboxStore store, OutboxWriter writer, ReservationSnapshots snapshots, RestaurantService restaurants,
-            WindowCalculator windows, SyncLogService syncLog, SyncSettings settings, Clock clock) {
+            WindowCalculator windows, SyncLogService syncLog, SyncSettings settings, Clock clock,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.writer = writer;
         this.snapshots = snapshots;
@@ -45,6 +48,7 @@ class Reconciler {
         this.syncLog = syncLog;
         this.settings = settings;
         this.clock = clock;
+        this.events = events;
     }
 
     boolean tryLease(long connectionId, String holder) {
@@ -100,6 +104,8 @@ class Reconciler {
             line.error("CANCELLED", "Cancelled after " + done + " of " + total + " reservations");
         }
         syncLog.record(line);
+        boolean inSync = !stopped && summary.sent() + summary.missed() + summary.failed() == 0;
+        events.publishEvent(new SyncRunCompleted(restaurant.id(), connection.connectionId(), clock.instant(), inSync));
         progress.progress(done, total);
         return summary;
     }

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -43,9 +44,10 @@ class SyncConfiguration {
     @Bean(destroyMethod = "close")
     OutboxRelay outboxRelay(OutboxStore store, ConnectionService connections, PartnerCatalogue catalogue,
             SyncLogService syncLog, ConnectionBreakers breakers, SyncSettings settings,
-            PlatformTransactionManager transactionManager, Clock clock, SyncNode node) {
+            PlatformTransactionManager transactionManager, Clock clock, SyncNode node,
+            ApplicationEventPublisher events) {
         return new OutboxRelay(store, connections, catalogue, syncLog, breakers, settings,
-                new TransactionTemplate(transactionManager), clock, node.id());
+                new TransactionTemplate(transactionManager), clock, node.id(), events);
     }
 
     @Bean

@@ -10,7 +10,10 @@ import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
 import io.passerelle.sync.SyncConfiguration.SyncNode;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -161,6 +164,13 @@ public class SyncService {
         boolean breakerOpen = breakers.state(connectionId) != CircuitBreaker.State.CLOSED;
         return new ConnectionHealth(breakerOpen || retrying > 0 ? ConnectionHealth.Status.DEGRADED
                 : ConnectionHealth.Status.HEALTHY, retrying, failed);
+    }
+
+    /** Of these connections, those whose circuit breaker rests their POS on this node. Ids only: no tenant data. */
+    public Set<Long> restingConnections(Collection<Long> connectionIds) {
+        return connectionIds.stream()
+                .filter(id -> breakers.state(id) != CircuitBreaker.State.CLOSED)
+                .collect(Collectors.toSet());
     }
 
     private void runManual(PushConnection connection, ManualSync sync, String holder, SyncProgress listener) {

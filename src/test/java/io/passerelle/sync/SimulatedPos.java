@@ -127,12 +127,12 @@ public final class SimulatedPos implements AutoCloseable {
         return state().path("counters").path(name).asLong();
     }
 
-    void faults(String knobsJson) {
+    public void faults(String knobsJson) {
         call("POST", "/control/faults", knobsJson);
     }
 
     /** Polls (bounded) until the condition holds; the assertion is the condition, never the wait. */
-    static <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<T> condition) {
+    public static <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<T> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = probe.get();
         while (!condition.test(last)) {
