@@ -12,6 +12,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -91,7 +92,13 @@ public class SyncLogService {
             access.check(filter.restaurantId());
         }
         int size = Math.clamp(limit, 1, MAX_PAGE);
-        List<LogLine> lines = queries.page(filter, access.scope(), after, size + 1);
+        List<LogLine> lines;
+        try {
+            lines = queries.page(filter, access.scope(), after, size + 1);
+        } catch (QueryTimeoutException tooBroad) {
+            throw new RuleViolationException(null, "synclog.search-too-broad",
+                    "The search read too much of the log; narrow the period or the filters");
+        }
         if (lines.size() <= size) {
             return new LogSlice(lines, null);
         }
