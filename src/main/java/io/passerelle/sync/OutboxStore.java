@@ -197,6 +197,18 @@ class OutboxStore {
                 .update();
     }
 
+    /** The FAILED messages of this restaurant with these webhook ids back in the queue, as {@link #replay} does. */
+    int replayByWebhookIds(long restaurantId, Collection<String> webhookIds, Instant now) {
+        return jdbc.sql("""
+                update outbox_message set status = 'PENDING', attempts = 0, retry_started_at = null, next_attempt_at = :now,
+                    claimed_by = null, claimed_until = null
+                where restaurant_id = :restaurant and webhook_id in (:webhookIds) and status = 'FAILED'""")
+                .param("now", utc(now))
+                .param("restaurant", restaurantId)
+                .param("webhookIds", webhookIds)
+                .update();
+    }
+
     Optional<OutboxMessage> find(long restaurantId, long messageId) {
         return jdbc.sql("select " + COLUMNS + " from outbox_message where id = ? and restaurant_id = ?")
                 .params(messageId, restaurantId)
