@@ -5,6 +5,7 @@ import io.passerelle.connection.AuthenticatedConnection;
 import io.passerelle.partner.PosVersion;
 import io.passerelle.partnerapi.Problem.FieldProblem;
 import io.passerelle.reservation.DiningTable;
+import io.passerelle.tables.PosTableNames;
 import io.passerelle.restaurant.RestaurantRef;
 import io.passerelle.restaurant.RestaurantService;
 import jakarta.servlet.http.HttpServletRequest;
