@@ -128,7 +128,7 @@ class TableNamesView extends VerticalLayout implements HasDynamicTitle {
         posGrid.setPartNameGenerator(name -> name.isUnmatched() ? "unmatched" : null);
         posGrid.setEmptyStateText(getTranslation("table-names.pos-none"));
         posGrid.asSingleSelect().addValueChangeListener(change -> {
-            if (change.getValue() != null && change.isFromClient()) {
+            if (change.getValue() != null) {
                 selectTableFor(change.getValue());
             }
             updateActions();
