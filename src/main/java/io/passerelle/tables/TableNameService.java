@@ -99,6 +99,7 @@ public class TableNameService {
     @Transactional
     public TableNameChange renameTable(long restaurantId, long tableId,
             @NotBlank @Size(max = DiningTable.NAME_MAX_LENGTH) String newName) {
+        access.check(restaurantId);
         DiningTable table = table(restaurantId, tableId);
         String before = table.getName();
         DiningTable renamed = rename(table, newName);

@@ -120,7 +120,8 @@ class TableNamesView extends VerticalLayout implements HasDynamicTitle {
         posGrid.setId("pos-names-grid");
         posGrid.addColumn(PosTableName::name).setKey("name").setHeader(getTranslation("table-names.pos-name"))
                 .setSortable(true).setAutoWidth(true);
-        posGrid.addColumn(this::stateText).setKey("state").setHeader(getTranslation("table-names.state"));
+        posGrid.addColumn(this::stateText).setKey("state").setHeader(getTranslation("table-names.state"))
+                .setAutoWidth(true);
         posGrid.addColumn(this::tableText).setKey("table").setHeader(getTranslation("table-names.table"))
                 .setFlexGrow(2);
         posGrid.addColumn(name -> sourceText(name, lastSeen)).setKey("source")
@@ -146,8 +147,13 @@ class TableNamesView extends VerticalLayout implements HasDynamicTitle {
         tableGrid.setEmptyStateText(getTranslation("table-names.tables-none"));
         tableGrid.asSingleSelect().addValueChangeListener(change -> updateActions());
 
-        var sides = new HorizontalLayout(side("table-names.pos-side", posGrid), side("table-names.table-side", tableGrid));
+        var posSide = side("table-names.pos-side", posGrid);
+        var tableSide = side("table-names.table-side", tableGrid);
+        var sides = new HorizontalLayout(posSide, tableSide);
         sides.setSizeFull();
+        // the POS side says more per row (status, suggestion, where the name comes from)
+        sides.setFlexGrow(3, posSide);
+        sides.setFlexGrow(2, tableSide);
         reconciliation.setPadding(false);
         reconciliation.setSizeFull();
         reconciliation.add(toolbar, summary, sides);
