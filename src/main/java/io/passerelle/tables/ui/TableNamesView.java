@@ -152,8 +152,8 @@ class TableNamesView extends VerticalLayout implements HasDynamicTitle {
         var sides = new HorizontalLayout(posSide, tableSide);
         sides.setSizeFull();
         // the POS side says more per row (status, suggestion, where the name comes from)
-        sides.setFlexGrow(3, posSide);
-        sides.setFlexGrow(2, tableSide);
+        posSide.setWidth("60%");
+        tableSide.setWidth("40%");
         reconciliation.setPadding(false);
         reconciliation.setSizeFull();
         reconciliation.add(toolbar, summary, sides);
@@ -172,7 +172,7 @@ class TableNamesView extends VerticalLayout implements HasDynamicTitle {
     private VerticalLayout side(String titleKey, Grid<?> grid) {
         var side = new VerticalLayout(new H3(getTranslation(titleKey)), grid);
         side.setPadding(false);
-        side.setSizeFull();
+        side.setHeightFull();
         grid.setSizeFull();
         return side;
     }
