@@ -13,6 +13,7 @@ import io.passerelle.synclog.LogDirection;
 import io.passerelle.synclog.LogOutcome;
 import io.passerelle.synclog.LogRecord;
 import io.passerelle.synclog.SyncLogService;
+import io.passerelle.tables.PosTableNames;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -48,6 +49,7 @@ class PosEventProcessor {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
 
     private final PosOrderService orders;
+    private final PosTableNames tableNames;
     private final SyncLogService syncLog;
     private final Validator validator;
     private final JdbcClient jdbc;
@@ -55,9 +57,10 @@ class PosEventProcessor {
     private final PartnerApiSettings settings;
     private final Clock clock;
 
-    PosEventProcessor(PosOrderService orders, SyncLogService syncLog, Validator validator, JdbcClient jdbc,
-            TransactionTemplate transactions, PartnerApiSettings settings, Clock clock) {
+    PosEventProcessor(PosOrderService orders, PosTableNames tableNames, SyncLogService syncLog, Validator validator,
+            JdbcClient jdbc, TransactionTemplate transactions, PartnerApiSettings settings, Clock clock) {
         this.orders = orders;
+        this.tableNames = tableNames;
         this.syncLog = syncLog;
         this.validator = validator;
         this.jdbc = jdbc;
@@ -142,10 +145,12 @@ class PosEventProcessor {
             outcome = switch (event) {
                 case PosEventRequest.Attached attached -> orders.seat(restaurantId, new PosSeating(
                         reservationId(attached.reservationId(), "reservationId"), attached.orderId(), attached.table(),
-                        attached.room(), null, attached.occurredInstant().orElseThrow()));
+                        tableId(connection, attached.table()), attached.room(), null,
+                        attached.occurredInstant().orElseThrow()));
                 case PosEventRequest.Opened opened -> orders.seat(restaurantId, new PosSeating(
                         opened.reservationId() == null ? null : reservationId(opened.reservationId(), "reservationId"),
-                        opened.orderId(), opened.table(), null, opened.covers(), opened.occurredInstant().orElseThrow()));
+                        opened.orderId(), opened.table(), tableId(connection, opened.table()), null, opened.covers(),
+                        opened.occurredInstant().orElseThrow()));
                 case Bill bill -> orders.close(restaurantId, bill(bill));
             };
         } catch (PosEventRejectedException rejected) {
@@ -156,14 +161,30 @@ class PosEventProcessor {
                 outcome.reservationId() == null ? null : WireIds.reservation(outcome.reservationId()));
         storeAnswer(connection, event.eventId(), answer);
         if (outcome.tableUnmapped()) {
+            tableNames.recordUnmapped(restaurantId, connection.connectionId(), tableNamed(event));
             syncLog.record(LogRecord.message(restaurantId, LogDirection.IN, typeOf(event))
                     .connection(connection.connectionId(), connection.partnerCode())
                     .messageId(event.eventId())
                     .reservation(outcome.reservationId())
                     .outcome(LogOutcome.SUCCESS)
-                    .error("unmapped_table", "The POS named a table that no table of the restaurant is called"));
+                    .error("unmapped_table", "The POS named a table that stands for no table of the restaurant; link it"
+                            + " under Table names"));
         }
         return answer;
+    }
+
+    /** The dining table the POS means by its table name, as reconciled for this connection; null: none. */
+    private Long tableId(AuthenticatedConnection connection, String posTable) {
+        return posTable == null ? null
+                : tableNames.resolve(connection.restaurantId(), connection.connectionId(), posTable).orElse(null);
+    }
+
+    private static String tableNamed(PosEventRequest event) {
+        return switch (event) {
+            case PosEventRequest.Attached attached -> attached.table();
+            case PosEventRequest.Opened opened -> opened.table();
+            case Bill bill -> null;
+        };
     }
 
     private PosBill bill(Bill bill) {

@@ -2,7 +2,8 @@
  * The partner API ({@code /api/partner/v1}, PROTOCOL.md): how a POS authenticates, pulls reservations, reports
  * what happens at its tables and lists its table names. Stateless, separate from the people's (Vaadin) security.
  */
-@ApplicationModule(allowedDependencies = {"shared", "restaurant", "reservation", "connection", "partner", "synclog"})
+@ApplicationModule(allowedDependencies = {"shared", "restaurant", "reservation", "connection", "partner", "synclog",
+        "tables"})
 package io.passerelle.partnerapi;
 
 import org.springframework.modulith.ApplicationModule;

@@ -111,7 +111,7 @@ public class PosOrderService {
     }
 
     private PosEventOutcome openWithoutReservation(long restaurantId, PosSeating seating) {
-        Optional<DiningTable> table = table(restaurantId, seating.table());
+        Optional<DiningTable> table = table(restaurantId, seating);
         if (table.isPresent()) {
             Instant opened = seating.occurredAt();
             var nearby = reservations.findOnTableStartingBetween(restaurantId, table.get().getId(),
@@ -142,7 +142,7 @@ public class PosOrderService {
             default -> throw notConfirmed(reservation);
         }
         Instant now = clock.instant();
-        Optional<DiningTable> table = table(reservation.getRestaurantId(), seating.table());
+        Optional<DiningTable> table = table(reservation.getRestaurantId(), seating);
         reservation.seat(table.orElse(null), seating.table(), seating.room(), now);
         if (order == null) {
             orders.save(new PosOrder(reservation.getRestaurantId(), seating.orderId(), reservation.getId(),
@@ -154,8 +154,9 @@ public class PosOrderService {
         return new PosEventOutcome(effect, reservation.getId(), seating.table() != null && table.isEmpty());
     }
 
-    private Optional<DiningTable> table(long restaurantId, String name) {
-        return name == null ? Optional.empty() : tables.findByRestaurantIdAndName(restaurantId, name);
+    private Optional<DiningTable> table(long restaurantId, PosSeating seating) {
+        return seating.tableId() == null ? Optional.empty()
+                : tables.findByIdAndRestaurantId(seating.tableId(), restaurantId);
     }
 
     private Reservation lock(long restaurantId, long reservationId) {
