@@ -88,7 +88,11 @@ class OutboxWriter {
         }
         MessageType type = WireFormat.typeOf(reservation.status());
         Instant now = clock.instant();
-        store.supersedeOlderPending(connectionId, reservation.id(), reservation.version(), now);
+        if (latest.isPresent()) {
+            // Only then: an update that finds no row still locks the index gap, which deadlocks two new
+            // reservations being written at once.
+            store.supersedeOlderPending(connectionId, reservation.id(), reservation.version(), now);
+        }
         store.insert(restaurant.id(), connectionId, reservation.id(), reservation.version(), type,
                 "msg_" + UUID.randomUUID(), wire.body(type, restaurant, reservation, takesTables(connection)), now);
         return type == MessageType.MISSED ? EnqueueResult.MISSED : EnqueueResult.SENT;

@@ -9,6 +9,7 @@ import io.passerelle.TestFixtures.Tenant;
 import io.passerelle.connection.ConnectPartner;
 import io.passerelle.connection.ConnectionDetails;
 import io.passerelle.connection.ConnectionService;
+import io.passerelle.health.TablesReconciliationCheck;
 import io.passerelle.reservation.DiningTable;
 import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.GuestService;
@@ -51,6 +52,8 @@ class TableNameServiceTest {
     DiningTableService diningTables;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TablesReconciliationCheck checklistStep;
 
     final Map<Long, Authentication> authentications = new HashMap<>();
     Tenant tenant;
@@ -248,6 +251,19 @@ class TableNameServiceTest {
                     .isInstanceOf(NotFoundException.class);
         }
         assertThat(tableName(t12.getId())).isEqualTo("T12");
+    }
+
+    @Test
+    void theOnboardingChecklistSeesTablesReconciledOnceEveryPosNameIsLinked() {
+        long silentConnection = connect(tenant.sibling().getId());
+        assertThat(fixtures.runAsStaff(() -> checklistStep.reconciled(tenant.sibling().getId(), silentConnection)))
+                .as("a POS that never named a table: cannot tell yet").isEmpty();
+        assertThat(asOwner(() -> checklistStep.reconciled(restaurantId, connectionId))).contains(false);
+
+        asOwner(() -> tableNames.acceptSuggestions(restaurantId, connectionId));
+        asOwner(() -> tableNames.link(restaurantId, connectionId, "Sala 9", bar.getId()));
+
+        assertThat(asOwner(() -> checklistStep.reconciled(restaurantId, connectionId))).contains(true);
     }
 
     private long connect(long restaurant) {
