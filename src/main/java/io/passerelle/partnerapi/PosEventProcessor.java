@@ -1,6 +1,7 @@
 package io.passerelle.partnerapi;
 
 import io.passerelle.connection.AuthenticatedConnection;
+import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PosEventRequest.Bill;
 import io.passerelle.partnerapi.Problem.FieldProblem;
 import io.passerelle.reservation.PosBill;
@@ -140,13 +141,13 @@ class PosEventProcessor {
         PosEventOutcome outcome;
         try {
             outcome = switch (event) {
-                case PosEventRequest.Attached attached -> orders.seat(restaurantId, new PosSeating(
+                case PosEventRequest.Attached attached -> orders.seat(restaurantId, connection.connectionId(), new PosSeating(
                         reservationId(attached.reservationId(), "reservationId"), attached.orderId(), attached.table(),
                         attached.room(), null, attached.occurredInstant().orElseThrow()));
-                case PosEventRequest.Opened opened -> orders.seat(restaurantId, new PosSeating(
+                case PosEventRequest.Opened opened -> orders.seat(restaurantId, connection.connectionId(), new PosSeating(
                         opened.reservationId() == null ? null : reservationId(opened.reservationId(), "reservationId"),
                         opened.orderId(), opened.table(), null, opened.covers(), opened.occurredInstant().orElseThrow()));
-                case Bill bill -> orders.close(restaurantId, bill(bill));
+                case Bill bill -> orders.close(restaurantId, connection.connectionId(), bill(bill));
             };
         } catch (PosEventRejectedException rejected) {
             throw new Refusal(problemOf(rejected), rejected.reason().code(),
