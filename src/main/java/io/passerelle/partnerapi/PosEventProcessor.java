@@ -10,6 +10,7 @@ import io.passerelle.reservation.PosEventRejectedException;
 import io.passerelle.reservation.PosOrderItem;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.PosSeating;
+import io.passerelle.sync.PayAtTableService;
 import io.passerelle.synclog.LogDirection;
 import io.passerelle.synclog.LogOutcome;
 import io.passerelle.synclog.LogRecord;
@@ -46,9 +47,13 @@ import tools.jackson.databind.node.ObjectNode;
 class PosEventProcessor {
 
     private static final int MAX_ATTEMPTS = 3;
+    /** The effect of {@code order.items_sent} on a connection with pay at table: the bill is being fetched. */
+    private static final String BILL_REQUESTED = "BILL_REQUESTED";
+    private static final String NO_CHANGE = PosEventOutcome.Effect.NO_CHANGE.name();
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
 
     private final PosOrderService orders;
+    private final PayAtTableService payAtTable;
     private final SyncLogService syncLog;
     private final Validator validator;
     private final JdbcClient jdbc;
@@ -56,9 +61,10 @@ class PosEventProcessor {
     private final PartnerApiSettings settings;
     private final Clock clock;
 
-    PosEventProcessor(PosOrderService orders, SyncLogService syncLog, Validator validator, JdbcClient jdbc,
-            TransactionTemplate transactions, PartnerApiSettings settings, Clock clock) {
+    PosEventProcessor(PosOrderService orders, PayAtTableService payAtTable, SyncLogService syncLog, Validator validator,
+            JdbcClient jdbc, TransactionTemplate transactions, PartnerApiSettings settings, Clock clock) {
         this.orders = orders;
+        this.payAtTable = payAtTable;
         this.syncLog = syncLog;
         this.validator = validator;
         this.jdbc = jdbc;
@@ -138,6 +144,12 @@ class PosEventProcessor {
                 .param("type", typeOf(event))
                 .param("receivedAt", Timestamp.from(clock.instant()))
                 .update();
+        if (event instanceof PosEventRequest.ItemsSent sent) {
+            boolean fetching = payAtTable.itemsSent(restaurantId, connection.connectionId(), sent.table());
+            EventAnswer answer = EventAnswer.accepted(event.eventId(), fetching ? BILL_REQUESTED : NO_CHANGE, null);
+            storeAnswer(connection, event.eventId(), answer);
+            return answer;
+        }
         PosEventOutcome outcome;
         try {
             outcome = switch (event) {
@@ -148,6 +160,7 @@ class PosEventProcessor {
                         opened.reservationId() == null ? null : reservationId(opened.reservationId(), "reservationId"),
                         opened.orderId(), opened.table(), null, opened.covers(), opened.occurredInstant().orElseThrow()));
                 case Bill bill -> orders.close(restaurantId, connection.connectionId(), bill(bill));
+                case PosEventRequest.ItemsSent sent -> throw new IllegalStateException("answered above");
             };
         } catch (PosEventRejectedException rejected) {
             throw new Refusal(problemOf(rejected), rejected.reason().code(),
