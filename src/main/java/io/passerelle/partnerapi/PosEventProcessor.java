@@ -144,40 +144,44 @@ class PosEventProcessor {
                 .param("type", typeOf(event))
                 .param("receivedAt", Timestamp.from(clock.instant()))
                 .update();
-        if (event instanceof PosEventRequest.ItemsSent sent) {
-            boolean fetching = payAtTable.itemsSent(restaurantId, connection.connectionId(), sent.table());
-            EventAnswer answer = EventAnswer.accepted(event.eventId(), fetching ? BILL_REQUESTED : NO_CHANGE, null);
-            storeAnswer(connection, event.eventId(), answer);
-            return answer;
-        }
+        EventAnswer answer = switch (event) {
+            case PosEventRequest.ItemsSent sent -> EventAnswer.accepted(event.eventId(),
+                    payAtTable.itemsSent(restaurantId, connection.connectionId(), sent.table()) ? BILL_REQUESTED
+                            : NO_CHANGE, null);
+            case PosEventRequest.BookEvent change -> applyToBook(connection, change);
+        };
+        storeAnswer(connection, event.eventId(), answer);
+        return answer;
+    }
+
+    private EventAnswer applyToBook(AuthenticatedConnection connection, PosEventRequest.BookEvent event) {
+        long restaurantId = connection.restaurantId();
+        long connectionId = connection.connectionId();
         PosEventOutcome outcome;
         try {
             outcome = switch (event) {
-                case PosEventRequest.Attached attached -> orders.seat(restaurantId, connection.connectionId(), new PosSeating(
+                case PosEventRequest.Attached attached -> orders.seat(restaurantId, connectionId, new PosSeating(
                         reservationId(attached.reservationId(), "reservationId"), attached.orderId(), attached.table(),
                         attached.room(), null, attached.occurredInstant().orElseThrow()));
-                case PosEventRequest.Opened opened -> orders.seat(restaurantId, connection.connectionId(), new PosSeating(
+                case PosEventRequest.Opened opened -> orders.seat(restaurantId, connectionId, new PosSeating(
                         opened.reservationId() == null ? null : reservationId(opened.reservationId(), "reservationId"),
                         opened.orderId(), opened.table(), null, opened.covers(), opened.occurredInstant().orElseThrow()));
-                case Bill bill -> orders.close(restaurantId, connection.connectionId(), bill(bill));
-                case PosEventRequest.ItemsSent sent -> throw new IllegalStateException("answered above");
+                case Bill bill -> orders.close(restaurantId, connectionId, bill(bill));
             };
         } catch (PosEventRejectedException rejected) {
             throw new Refusal(problemOf(rejected), rejected.reason().code(),
                     rejected.reservationId());
         }
-        EventAnswer answer = EventAnswer.accepted(event.eventId(), outcome.effect().name(),
-                outcome.reservationId() == null ? null : WireIds.reservation(outcome.reservationId()));
-        storeAnswer(connection, event.eventId(), answer);
         if (outcome.tableUnmapped()) {
             syncLog.record(LogRecord.message(restaurantId, LogDirection.IN, typeOf(event))
-                    .connection(connection.connectionId(), connection.partnerCode())
+                    .connection(connectionId, connection.partnerCode())
                     .messageId(event.eventId())
                     .reservation(outcome.reservationId())
                     .outcome(LogOutcome.SUCCESS)
                     .error("unmapped_table", "The POS named a table that no table of the restaurant is called"));
         }
-        return answer;
+        return EventAnswer.accepted(event.eventId(), outcome.effect().name(),
+                outcome.reservationId() == null ? null : WireIds.reservation(outcome.reservationId()));
     }
 
     private PosBill bill(Bill bill) {

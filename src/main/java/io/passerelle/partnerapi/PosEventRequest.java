@@ -56,6 +56,9 @@ sealed interface PosEventRequest {
 
     String orderId();
 
+    /** An event that changes the reservation book (seated, walk-in, finished). */
+    sealed interface BookEvent extends PosEventRequest {}
+
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Attached(
             @NotBlank @Size(max = EVENT_ID_MAX_LENGTH) String eventId,
@@ -64,7 +67,7 @@ sealed interface PosEventRequest {
             @NotBlank @Size(max = PosOrder.EXTERNAL_ID_MAX_LENGTH) String orderId,
             @Size(min = 1, max = DiningTable.NAME_MAX_LENGTH) String table,
             @Size(min = 1, max = Room.NAME_MAX_LENGTH) String room)
-            implements PosEventRequest {}
+            implements BookEvent {}
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Opened(
@@ -74,7 +77,7 @@ sealed interface PosEventRequest {
             @NotBlank @Size(max = DiningTable.NAME_MAX_LENGTH) String table,
             String reservationId,
             @Min(Reservation.MIN_PARTY_SIZE) @Max(Reservation.MAX_PARTY_SIZE) Integer covers)
-            implements PosEventRequest {}
+            implements BookEvent {}
 
     /**
      * Items of an order were sent to the kitchen. With pay at table, Passerelle then fetches the table's bill from the
@@ -90,7 +93,7 @@ sealed interface PosEventRequest {
             implements PosEventRequest {}
 
     /** {@code order.closed} and {@code order.paid_at_table} alike. */
-    sealed interface Bill extends PosEventRequest {
+    sealed interface Bill extends BookEvent {
 
         String reservationId();
 

@@ -114,6 +114,26 @@ class PayAtTableTest {
     }
 
     @Test
+    void aPaymentTheTillRefusesFailsVisiblyAndIsNotRetried() {
+        try (var pos = withPayAtTable(SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)))) {
+            JsonNode walkIn = pos.scenario("walk-in", KIR_FOR_TWO);
+            PayAtTableBill bill = awaitBill(pos);
+            // meanwhile the bill is paid at the counter
+            pos.scenario("close", "{\"orderId\": \"" + walkIn.path("order").path("orderId").asString() + "\"}");
+
+            pos.asOwner(() -> payAtTable.pay(pos.restaurantId(), bill.id()));
+
+            await("the refused payment", FEW_SECONDS, () -> current(pos, bill),
+                    b -> b.status() == PayAtTableBill.Status.PAYMENT_FAILED);
+            Map<String, Object> message = paymentMessage(bill);
+            assertThat(message.get("status")).isEqualTo("FAILED");
+            assertThat(((Number) message.get("attempts")).intValue()).isEqualTo(1);
+            assertThat(pos.counter("paymentsTaken")).isZero();
+            assertThat(logged(pos)).contains(Map.entry("bill.payment", LogOutcome.FAILED.name()));
+        }
+    }
+
+    @Test
     void withoutPayAtTableItemsSentFetchNothing() {
         try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port))) {
             pos.scenario("walk-in", KIR_FOR_TWO);
