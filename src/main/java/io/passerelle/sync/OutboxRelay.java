@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox: webhooks to push-style POS systems, and calls to their pay-at-table servers. Claims a bounded batch of due messages in a short transaction (rows other nodes hold
- * are skipped), calls the POS outside any transaction, then records the outcome. A node that dies mid-way
- * leaves its claims to expire: another node delivers them with the same webhook-id, and the POS dedupes.
- * Retries live here only (the HTTP client never retries): backoff with full jitter, Retry-After honoured,
- * a circuit breaker per connection.
+ * Delivers the outbox: webhooks to push-style POS systems, and calls to their pay-at-table servers. Claims a
+ * bounded batch of due messages in a short transaction (rows other nodes hold are skipped), calls the POS outside
+ * any transaction, then records the outcome. A node that dies mid-way leaves its claims to expire: another node
+ * delivers them with the same webhook-id (or payment id), and the POS dedupes. Retries live here only (the HTTP
+ * clients never retry): backoff with full jitter, Retry-After honoured, a circuit breaker per connection.
  */
 class OutboxRelay implements AutoCloseable {
 

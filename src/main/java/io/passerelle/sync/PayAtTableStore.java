@@ -64,7 +64,8 @@ class PayAtTableStore {
 
     /** Newest first. */
     List<PayAtTableBill> bills(long restaurantId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from pay_at_table_bill where restaurant_id = ? order by id desc limit ?")
+        return jdbc.sql("select " + COLUMNS + " from pay_at_table_bill where restaurant_id = ?"
+                        + " order by id desc limit ?")
                 .params(restaurantId, limit)
                 .query(this::bill)
                 .list();

@@ -144,7 +144,7 @@ public final class SimulatedPos implements AutoCloseable {
         call("POST", "/control/faults", knobsJson);
     }
 
-    /** Plays a scenario at the till ({@code seat}, {@code walk-in}, {@code close}, {@code pay-at-table}): its answer. */
+    /** Plays a scenario at the till ({@code seat}, {@code walk-in}, {@code close}...): the simulator's answer. */
     JsonNode scenario(String name, String bodyJson) {
         return json.readTree(call("POST", "/control/scenarios/" + name, bodyJson));
     }
