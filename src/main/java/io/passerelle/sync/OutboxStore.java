@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox, the delivery state and the reconcile leases, in plain SQL: claiming needs
+ * The outbox (webhooks about reservations, calls to pay-at-table servers), the delivery state and the reconcile
+ * leases, in plain SQL: claiming needs
  * {@code FOR UPDATE SKIP LOCKED} and conditional updates, which say exactly what they do here. Every
  * method joins the caller's transaction; times are stored in UTC like everything else.
  */
@@ -41,6 +42,17 @@ class OutboxStore {
                 values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
                 .params(restaurantId, connectionId, reservationId, version, type.wireName(), webhookId, payload,
                         utc(now), utc(now))
+                .update();
+    }
+
+    /** A call to the pay-at-table server: about a bill, not a reservation. */
+    void insertPayAtTableCall(long restaurantId, long connectionId, MessageType type, String webhookId, String payload,
+            Instant now) {
+        jdbc.sql("""
+                insert into outbox_message (restaurant_id, connection_id, type, webhook_id, payload, status, attempts,
+                    next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                .params(restaurantId, connectionId, type.wireName(), webhookId, payload, utc(now), utc(now))
                 .update();
     }
 
@@ -113,8 +125,9 @@ class OutboxStore {
                 .list();
         var firstPerReservation = new LinkedHashMap<String, OutboxMessage>();
         for (OutboxMessage message : due) {
-            firstPerReservation.merge(message.connectionId() + "/" + message.reservationId(), message,
-                    (a, b) -> a.id() < b.id() ? a : b);
+            String key = message.reservationId() == null ? "call/" + message.id()
+                    : message.connectionId() + "/" + message.reservationId();
+            firstPerReservation.merge(key, message, (a, b) -> a.id() < b.id() ? a : b);
         }
         List<OutboxMessage> claimable = firstPerReservation.values().stream()
                 .filter(message -> !hasOlderPending(message))
@@ -128,6 +141,9 @@ class OutboxStore {
     }
 
     private boolean hasOlderPending(OutboxMessage message) {
+        if (message.reservationId() == null) {
+            return false;
+        }
         return jdbc.sql("select count(*) from outbox_message where connection_id = ? and reservation_id = ?"
                         + " and status = 'PENDING' and id < ?")
                 .params(message.connectionId(), message.reservationId(), message.id())
@@ -180,6 +196,9 @@ class OutboxStore {
     }
 
     boolean hasNewerPending(OutboxMessage message) {
+        if (message.reservationId() == null) {
+            return false;
+        }
         return jdbc.sql("select count(*) from outbox_message where connection_id = ? and reservation_id = ?"
                         + " and status = 'PENDING' and id > ?")
                 .params(message.connectionId(), message.reservationId(), message.id())
@@ -265,7 +284,7 @@ class OutboxStore {
 
     private static OutboxMessage message(ResultSet rs, int row) throws SQLException {
         return new OutboxMessage(rs.getLong("id"), rs.getLong("restaurant_id"), rs.getLong("connection_id"),
-                rs.getLong("reservation_id"), rs.getLong("reservation_version"),
+                rs.getObject("reservation_id", Long.class), rs.getObject("reservation_version", Long.class),
                 MessageType.ofWireName(rs.getString("type")), rs.getString("webhook_id"), rs.getString("payload"),
                 OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
                 instant(rs, "retry_started_at"), (Integer) rs.getObject("last_http_status", Integer.class),

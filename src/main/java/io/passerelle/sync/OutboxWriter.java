@@ -5,6 +5,7 @@ import io.passerelle.connection.PushConnection;
 import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.PartnerDescriptor;
 import io.passerelle.reservation.ReservationChanged;
+import io.passerelle.reservation.ReservationChanged.ReportedByPos;
 import io.passerelle.reservation.ReservationSnapshot;
 import io.passerelle.reservation.ReservationSnapshots;
 import io.passerelle.restaurant.RestaurantRef;
@@ -58,8 +59,28 @@ class OutboxWriter {
                         + " changed but cannot be read back"));
         RestaurantRef restaurant = restaurants.getForMachine(change.restaurantId());
         for (PushConnection connection : pushConnections) {
-            enqueue(connection, restaurant, reservation);
+            if (!isOwnNewsOfUpToDatePos(connection, change)) {
+                enqueue(connection, restaurant, reservation);
+            }
         }
+    }
+
+    /**
+     * A POS is not told what it reported itself (seated, finished, a walk-in): its event acknowledges the version
+     * it produced. Only when it had everything before: a POS that still misses an earlier version gets the new one,
+     * which carries that earlier change too.
+     */
+    private boolean isOwnNewsOfUpToDatePos(PushConnection connection, ReservationChanged change) {
+        ReportedByPos reporter = change.reportedByPos();
+        if (reporter == null || reporter.connectionId() != connection.connectionId()) {
+            return false;
+        }
+        DeliveryState state = store.deliveryState(connection.connectionId(), change.reservationId());
+        if (state.missedDelivered() || state.ackedVersion() != reporter.versionBefore()) {
+            return false;
+        }
+        store.acknowledge(connection.connectionId(), change.reservationId(), change.version(), false, clock.instant());
+        return true;
     }
 
     /** For the windows: in its own transaction, the reservation read fresh. */

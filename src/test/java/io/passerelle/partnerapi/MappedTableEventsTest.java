@@ -3,6 +3,7 @@ package io.passerelle.partnerapi;
 import static io.passerelle.partnerapi.PosEvents.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.passerelle.partner.WireIds;
 import io.passerelle.PasserelleTest;
 import io.passerelle.TestFixtures;
 import io.passerelle.connection.ConnectionService;

@@ -90,7 +90,7 @@ class GuestAndTableServiceTest {
 
     private void bill(String orderId, Reservation reservation, Instant at, String total) {
         book.changeStatus(reservation, ReservationStatus.CONFIRMED);
-        posOrders.close(restaurantId(), new PosBill(orderId, reservation.getId(), 2, new BigDecimal(total), "EUR",
+        posOrders.close(restaurantId(), 0, new PosBill(orderId, reservation.getId(), 2, new BigDecimal(total), "EUR",
                 List.of(new PosOrderItem("Risotto", 1, new BigDecimal(total))), null, at));
     }
 

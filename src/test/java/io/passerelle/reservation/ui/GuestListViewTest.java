@@ -131,7 +131,7 @@ class GuestListViewTest extends KaribuTest {
         var guest = book.guest(restaurantId(), "Giulia", "Rossi");
         var start = clock.instant().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
         var reservation = book.changeStatus(book.reservation(restaurantId(), start, guest), ReservationStatus.CONFIRMED);
-        posOrders.close(restaurantId(), new PosBill("ord-1", reservation.getId(), 2, new BigDecimal("86.50"), "EUR",
+        posOrders.close(restaurantId(), 0, new PosBill("ord-1", reservation.getId(), 2, new BigDecimal("86.50"), "EUR",
                 List.of(new PosOrderItem("Tiramisù", 2, new BigDecimal("7.00")),
                         new PosOrderItem("Fiorentina", 1, new BigDecimal("72.50"))), null, start));
         openAsSupportOfFirstRestaurant();
