@@ -88,7 +88,10 @@ class OutboxWriter {
         }
         MessageType type = WireFormat.typeOf(reservation.status());
         Instant now = clock.instant();
-        store.supersedeOlderPending(connectionId, reservation.id(), reservation.version(), now);
+        // nothing older can wait unless the newest counting message does: spare the hot path a statement
+        if (latest.isPresent() && latest.get().status() == OutboxStatus.PENDING) {
+            store.supersedeOlderPending(connectionId, reservation.id(), reservation.version(), now);
+        }
         store.insert(restaurant.id(), connectionId, reservation.id(), reservation.version(), type,
                 "msg_" + UUID.randomUUID(), wire.body(type, restaurant, reservation, takesTables(connection)), now);
         return type == MessageType.MISSED ? EnqueueResult.MISSED : EnqueueResult.SENT;
