@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How big the benchmark plays. {@link #FULL} is issue 6's table; {@link #SMOKE} runs every scenario on a
- * handful of rows, in seconds, to prove the suite still works (the normal test run plays it).
+ * How big the benchmark plays. {@link #FULL} is issue 6's table; {@link #MEDIUM} a tenth of its data;
+ * {@link #SMOKE} runs every scenario on a handful of rows to prove the suite still works (the normal test run
+ * plays it).
  *
  * @param fullWindowRestaurants  restaurants whose first sync is the full-window scenario
  * @param reservationsPerRestaurant reservations seeded per restaurant, spread over the 2-month window
@@ -30,14 +31,19 @@ record BenchScale(String name, int fullWindowRestaurants, int reservationsPerRes
     static final BenchScale FULL = new BenchScale("full", 500, 120, List.of(1_000, 2_000, 5_000), 0.005, 50,
             Duration.ofSeconds(60), Duration.ofSeconds(20), 4_000, 20_000, 5_000_000, 50);
 
+    /** A tenth of the data of {@link #FULL} (the pace of changes kept): for a crowded machine. */
+    static final BenchScale MEDIUM = new BenchScale("medium", 50, 120, List.of(100, 200, 500), 0.005, 50,
+            Duration.ofSeconds(30), Duration.ofSeconds(10), 1_000, 5_000, 1_000_000, 20);
+
     static final BenchScale SMOKE = new BenchScale("smoke", 4, 12, List.of(4, 8, 12), 0.005, 10,
-            Duration.ofSeconds(2), Duration.ofSeconds(1), 40, 200, 5_000, 3);
+            Duration.ofSeconds(2), Duration.ofSeconds(1), 20, 100, 5_000, 3);
 
     static BenchScale named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "full" -> FULL;
+            case "medium" -> MEDIUM;
             case "smoke" -> SMOKE;
-            default -> throw new IllegalArgumentException("Unknown bench scale '" + name + "': full or smoke");
+            default -> throw new IllegalArgumentException("Unknown bench scale '" + name + "': full, medium or smoke");
         };
     }
 
