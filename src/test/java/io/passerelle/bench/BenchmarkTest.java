@@ -516,6 +516,8 @@ class BenchmarkTest extends KaribuTest {
         machine.put("maxHeapMB", Runtime.getRuntime().maxMemory() / 1_000_000);
         machine.put("java", System.getProperty("java.version"));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        // other work on the machine at the start: the figures are only as quiet as the machine
+        machine.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try (Connection db = dataSource.getConnection()) {
             machine.put("database", db.getMetaData().getDatabaseProductName() + " "
                     + db.getMetaData().getDatabaseProductVersion());
