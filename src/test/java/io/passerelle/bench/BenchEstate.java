@@ -40,7 +40,6 @@ final class BenchEstate implements AutoCloseable {
     final DataSource dataSource;
     final String token;
     final String signingSecret;
-    final long resellerId;
     final long[] restaurantIds;
     final int[] publicIds;
     final long[] connectionIds;
@@ -48,12 +47,10 @@ final class BenchEstate implements AutoCloseable {
     /** The first day of the seeded reservations (UTC); reservation k of a restaurant is on day {@code k mod 60}. */
     final LocalDate firstDay;
 
-    private BenchEstate(DataSource dataSource, String token, String signingSecret, long resellerId,
-            long[] restaurantIds, int[] publicIds, long[] connectionIds, PosSimulator simulator, LocalDate firstDay) {
+    private BenchEstate(DataSource dataSource, String token, String signingSecret, long[] restaurantIds, int[] publicIds, long[] connectionIds, PosSimulator simulator, LocalDate firstDay) {
         this.dataSource = dataSource;
         this.token = token;
         this.signingSecret = signingSecret;
-        this.resellerId = resellerId;
         this.restaurantIds = restaurantIds;
         this.publicIds = publicIds;
         this.connectionIds = connectionIds;
@@ -89,7 +86,7 @@ final class BenchEstate implements AutoCloseable {
                 long[] connectionIds = insertConnections(db, secrets, partner, resellerId, restaurantIds, publicIds, simulator,
                         token, signingSecret, now);
                 db.commit();
-                return new BenchEstate(dataSource, token, signingSecret, resellerId, restaurantIds, publicIds,
+                return new BenchEstate(dataSource, token, signingSecret, restaurantIds, publicIds,
                         connectionIds, simulator, firstDay);
             } catch (SQLException | RuntimeException e) {
                 simulator.stop();

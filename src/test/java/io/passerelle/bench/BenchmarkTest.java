@@ -49,8 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
-import java.util.stream.LongStream;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,31 +138,41 @@ class BenchmarkTest extends KaribuTest {
         int restaurants = scale.fullWindowRestaurants();
         long expected = (long) restaurants * scale.reservationsPerRestaurant();
         estate.enableFirst(restaurants);
-        WindowRange range = windows.range(SyncWindow.LONG, BenchEstate.ZONE);
-        var floor = new PushFloor(dataSource, estate.signingSecret);
+        WindowRun run = window(SyncWindow.LONG, restaurants);
+        assertThat(run.floorDelivered()).isEqualTo(expected);
+        assertThat(run.delivered()).isEqualTo(expected);
+
+        String what = restaurants + " × " + scale.reservationsPerRestaurant() + " reservations, first sync";
+        report.add(new Figure("full window", what, "s", run.passerelleSeconds(), run.floorSeconds(), "≤ 1.5× floor",
+                run.passerelleSeconds() <= 1.5 * run.floorSeconds(), false));
+        report.add(new Figure("full window", "messages delivered per second", "msg/s",
+                run.delivered() / run.passerelleSeconds(), run.floorDelivered() / run.floorSeconds(), null, null, true));
+        report.note(String.format("Full window: the window run (reading and queueing) took %.1f s of the %.1f s;"
+                + " the relay delivered meanwhile with %d threads, the floor with as many.", run.windowSeconds(),
+                run.passerelleSeconds(), syncSettings.deliveryThreads()));
+    }
+
+    record WindowRun(double floorSeconds, int floorDelivered, double windowSeconds, double passerelleSeconds,
+            long delivered) {}
+
+    /**
+     * The floor, then Passerelle, over the first restaurants' connections: Passerelle's run is the window job's
+     * own call, timed until the relay has drained what it queued.
+     */
+    private WindowRun window(SyncWindow window, int restaurants) throws Exception {
+        WindowRange range = windows.range(window, BenchEstate.ZONE);
         long started = System.nanoTime();
-        int floorDelivered = floor.synchronise(first(), connection(restaurants), range.from(), range.to(),
-                syncSettings.deliveryThreads());
+        int floorDelivered = new PushFloor(dataSource, estate.signingSecret).synchronise(first(),
+                connection(restaurants), range.from(), range.to(), syncSettings.deliveryThreads());
         double floorSeconds = seconds(started);
 
         Instant since = clock.instant();
         started = System.nanoTime();
-        sync.runWindow(SyncWindow.LONG);
-        double enqueued = seconds(started);
+        sync.runWindow(window);
+        double windowSeconds = seconds(started);
         assertThat(outbox.awaitDrained(first(), connection(restaurants), DRAIN_TIMEOUT)).isTrue();
-        double passerelleSeconds = seconds(started);
-        long delivered = outbox.delivered(first(), connection(restaurants), since);
-        assertThat(floorDelivered).isEqualTo(expected);
-        assertThat(delivered).isEqualTo(expected);
-
-        String what = restaurants + " × " + scale.reservationsPerRestaurant() + " reservations, first sync";
-        report.add(new Figure("full window", what, "s", passerelleSeconds, floorSeconds, "≤ 1.5× floor",
-                passerelleSeconds <= 1.5 * floorSeconds, false));
-        report.add(new Figure("full window", "messages delivered per second", "msg/s", delivered / passerelleSeconds,
-                floorDelivered / floorSeconds, null, null, true));
-        report.note(String.format("Full window: the window run (reading and queueing) took %.1f s of the %.1f s;"
-                + " the relay delivered meanwhile with %d threads, the floor with as many.", enqueued,
-                passerelleSeconds, syncSettings.deliveryThreads()));
+        return new WindowRun(floorSeconds, floorDelivered, windowSeconds, seconds(started),
+                outbox.delivered(first(), connection(restaurants), since));
     }
 
     // --- quiet cycle: a 3-minute window over an estate where 0.5 % changed
@@ -171,8 +180,6 @@ class BenchmarkTest extends KaribuTest {
     private void quietCycle() throws Exception {
         estate.acknowledgeAll(scale.restaurants());
         var random = new Random(6);
-        WindowRange range = windows.range(SyncWindow.SHORT, BenchEstate.ZONE);
-        var floor = new PushFloor(dataSource, estate.signingSecret);
         CurvePoint last = null;
         for (int restaurants : scale.quietRestaurants()) {
             estate.enableFirst(restaurants);
@@ -181,20 +188,11 @@ class BenchmarkTest extends KaribuTest {
             int changes = scale.changedReservations(restaurants);
             estate.changeQuietly(candidates.subList(0, changes), clock.instant());
 
-            long started = System.nanoTime();
-            int floorDelivered = floor.synchronise(first(), connection(restaurants), range.from(), range.to(),
-                    syncSettings.deliveryThreads());
-            double floorSeconds = seconds(started);
-
-            Instant since = clock.instant();
-            started = System.nanoTime();
-            sync.runWindow(SyncWindow.SHORT);
-            assertThat(outbox.awaitDrained(first(), connection(restaurants), DRAIN_TIMEOUT)).isTrue();
-            double passerelleSeconds = seconds(started);
-            assertThat(floorDelivered).isEqualTo(changes);
-            assertThat(outbox.delivered(first(), connection(restaurants), since)).isEqualTo(changes);
+            WindowRun run = window(SyncWindow.SHORT, restaurants);
+            assertThat(run.floorDelivered()).isEqualTo(changes);
+            assertThat(run.delivered()).isEqualTo(changes);
             last = new CurvePoint(restaurants, (long) restaurants * scale.reservationsPerRestaurant(), changes,
-                    passerelleSeconds, floorSeconds);
+                    run.passerelleSeconds(), run.floorSeconds());
             report.add(last);
         }
         report.add(new Figure("quiet cycle", last.restaurants() + " restaurants, " + last.changes() + " changed",
@@ -213,7 +211,7 @@ class BenchmarkTest extends KaribuTest {
         Map<Long, Long> restaurantOf = restaurantOf(ids.subList(0, changes + floorChanges));
 
         UserAccount owner = fixtures.account(AppRole.OWNER, null,
-                Arrays.stream(estate.restaurantIds, 0, restaurants).boxed().collect(java.util.stream.Collectors.toSet()));
+                Arrays.stream(estate.restaurantIds, 0, restaurants).boxed().collect(Collectors.toSet()));
         Authentication asOwner = fixtures.authenticate(owner);
         Instant since = clock.instant();
         var committed = new ConcurrentHashMap<String, Instant>();
