@@ -56,14 +56,26 @@ class OutboxStore {
                 .update();
     }
 
-    /** Older waiting versions are pointless once a newer one is queued; one in flight is left to finish. */
+    /**
+     * Older waiting versions are pointless once a newer one is queued; one in flight is left to finish. Found
+     * by a plain read, then updated by primary key: a range update here took gap locks that deadlocked with
+     * the inserts of concurrent changes to neighbouring reservations.
+     */
     int supersedeOlderPending(long connectionId, long reservationId, long version, Instant now) {
-        return jdbc.sql("""
-                update outbox_message set status = 'SUPERSEDED'
-                where connection_id = ? and reservation_id = ? and status = 'PENDING' and reservation_version < ?
-                  and (claimed_until is null or claimed_until < ?)""")
-                .params(connectionId, reservationId, version, utc(now))
-                .update();
+        List<Long> older = jdbc.sql("select id from outbox_message where connection_id = ? and reservation_id = ?"
+                        + " and status = 'PENDING' and reservation_version < ?")
+                .params(connectionId, reservationId, version)
+                .query(Long.class)
+                .list();
+        int superseded = 0;
+        for (long id : older) {
+            superseded += jdbc.sql("""
+                    update outbox_message set status = 'SUPERSEDED'
+                    where id = ? and status = 'PENDING' and (claimed_until is null or claimed_until < ?)""")
+                    .params(id, utc(now))
+                    .update();
+        }
+        return superseded;
     }
 
     DeliveryState deliveryState(long connectionId, long reservationId) {

@@ -109,9 +109,8 @@ class OutboxWriter {
         }
         MessageType type = WireFormat.typeOf(reservation.status());
         Instant now = clock.instant();
-        if (latest.isPresent()) {
-            // Only then: an update that finds no row still locks the index gap, which deadlocks two new
-            // reservations being written at once.
+        // nothing older can wait unless the newest counting message does: spare the hot path a statement
+        if (latest.isPresent() && latest.get().status() == OutboxStatus.PENDING) {
             store.supersedeOlderPending(connectionId, reservation.id(), reservation.version(), now);
         }
         store.insert(restaurant.id(), connectionId, reservation.id(), reservation.version(), type,

@@ -1,18 +1,36 @@
 package io.passerelle.connection;
 
 import java.util.Base64;
+import org.springframework.context.ApplicationContext;
 
 /**
- * Seals a connection's signing secret for an application started with another secrets key than this test
- * context's (the separate processes of a cluster test), exactly as {@link ConnectionService} stores it.
+ * Seals connection secrets exactly as {@link ConnectionService} stores them, for test code that writes connections
+ * with plain JDBC: the benchmark seeding thousands, and the cluster test whose separate processes run with their own
+ * secrets key. The cipher itself stays package-private to the product.
  */
 public final class SealedSecrets {
 
-    private SealedSecrets() {}
+    private final SecretCipher cipher;
 
-    /** @param base64Key the other application's {@code passerelle.secrets.key} */
-    public static String signingSecret(String base64Key, String signingSecret, long connectionId) {
-        return new SecretCipher(Base64.getDecoder().decode(base64Key))
-                .encrypt(signingSecret, connectionId, SecretCipher.Purpose.SIGNING_SECRET);
+    private SealedSecrets(SecretCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    /** With this application context's key. */
+    public static SealedSecrets of(ApplicationContext context) {
+        return new SealedSecrets(context.getBean(SecretCipher.class));
+    }
+
+    /** @param base64Key another application's {@code passerelle.secrets.key} */
+    public static SealedSecrets withKey(String base64Key) {
+        return new SealedSecrets(new SecretCipher(Base64.getDecoder().decode(base64Key)));
+    }
+
+    public String token(String token, long connectionId) {
+        return cipher.encrypt(token, connectionId, SecretCipher.Purpose.TOKEN);
+    }
+
+    public String signingSecret(String secret, long connectionId) {
+        return cipher.encrypt(secret, connectionId, SecretCipher.Purpose.SIGNING_SECRET);
     }
 }

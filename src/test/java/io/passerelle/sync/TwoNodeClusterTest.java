@@ -182,7 +182,7 @@ class TwoNodeClusterTest {
                         + " true, ?, '', ?, ?)", restaurantId, webhookUrl.toString(), now, now);
         long connectionId = cluster.queryForObject("select max(id) from partner_connection", Long.class);
         cluster.update("update partner_connection set signing_secret_ciphertext = ? where id = ?",
-                SealedSecrets.signingSecret(secretsKey, signingSecret, connectionId), connectionId);
+                SealedSecrets.withKey(secretsKey).signingSecret(signingSecret, connectionId), connectionId);
         return connectionId;
     }
 
