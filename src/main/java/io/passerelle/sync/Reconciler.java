@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reconciles one connection over one window: queues every reservation in it whose current version the POS
@@ -36,10 +38,11 @@ class Reconciler {
     private final SyncSettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     Reconciler(OutboxStore store, OutboxWriter writer, ReservationSnapshots snapshots, RestaurantService restaurants,
             WindowCalculator windows, SyncLogService syncLog, SyncSettings settings, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.store = store;
         this.writer = writer;
         this.snapshots = snapshots;
@@ -49,6 +52,7 @@ class Reconciler {
         this.settings = settings;
         this.clock = clock;
         this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     boolean tryLease(long connectionId, String holder) {
@@ -66,34 +70,22 @@ class Reconciler {
         RestaurantRef restaurant = restaurants.getForMachine(connection.restaurantId());
         WindowRange range = windows.range(window, restaurant.timeZone());
         int total = (int) snapshots.countStartingBetween(restaurant.id(), range.from(), range.to());
-        Map<EnqueueResult, Integer> counts = new EnumMap<>(EnqueueResult.class);
-        int done = 0;
-        boolean stopped = false;
+        var tally = new Tally();
         progress.progress(0, total);
-        long afterId = 0;
         List<ReservationVersion> page;
         do {
-            page = snapshots.versionsStartingBetween(restaurant.id(), range.from(), range.to(), afterId,
+            page = snapshots.versionsStartingBetween(restaurant.id(), range.from(), range.to(), tally.afterId,
                     settings.reconcileBatchSize());
-            Map<Long, DeliveryState> states = store.deliveryStates(connection.connectionId(),
-                    page.stream().map(ReservationVersion::id).toList());
-            for (ReservationVersion reservation : page) {
-                if (cancelled.getAsBoolean()) {
-                    stopped = true;
-                    break;
-                }
-                DeliveryState state = states.getOrDefault(reservation.id(), DeliveryState.NOTHING);
-                EnqueueResult result = state.missedDelivered() || state.ackedVersion() >= reservation.version()
-                        ? EnqueueResult.UNCHANGED
-                        : writer.reconcile(connection, restaurant, reservation.id());
-                counts.merge(result, 1, Integer::sum);
-                afterId = reservation.id();
-                if (++done % PROGRESS_EVERY == 0) {
-                    progress.progress(Math.min(done, total), total);
-                }
-            }
+            List<ReservationVersion> reservations = page;
+            // One transaction per page, not per reservation: a first sync queues thousands of messages, and each
+            // commit is a disk flush (the benchmark's full window spent nearly all its time committing).
+            transactions.executeWithoutResult(status -> queuePage(connection, restaurant, reservations, tally, total,
+                    progress, cancelled));
             store.renewLease(connection.connectionId(), holder, clock.instant().plus(settings.reconcileLease()));
-        } while (!stopped && page.size() == settings.reconcileBatchSize());
+        } while (!tally.stopped && page.size() == settings.reconcileBatchSize());
+        Map<EnqueueResult, Integer> counts = tally.counts;
+        int done = tally.done;
+        boolean stopped = tally.stopped;
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         var summary = new RunSummary(total, count(counts, EnqueueResult.SENT), count(counts, EnqueueResult.UNCHANGED),
                 count(counts, EnqueueResult.MISSED), count(counts, EnqueueResult.FAILED), stopped, duration);
@@ -108,6 +100,35 @@ class Reconciler {
         events.publishEvent(new SyncRunCompleted(restaurant.id(), connection.connectionId(), clock.instant(), inSync));
         progress.progress(done, total);
         return summary;
+    }
+
+    private void queuePage(PushConnection connection, RestaurantRef restaurant, List<ReservationVersion> page,
+            Tally tally, int total, SyncProgress progress, BooleanSupplier cancelled) {
+        Map<Long, DeliveryState> states = store.deliveryStates(connection.connectionId(),
+                page.stream().map(ReservationVersion::id).toList());
+        for (ReservationVersion reservation : page) {
+            if (cancelled.getAsBoolean()) {
+                tally.stopped = true;
+                return;
+            }
+            DeliveryState state = states.getOrDefault(reservation.id(), DeliveryState.NOTHING);
+            EnqueueResult result = state.missedDelivered() || state.ackedVersion() >= reservation.version()
+                    ? EnqueueResult.UNCHANGED
+                    : writer.reconcile(connection, restaurant, reservation.id());
+            tally.counts.merge(result, 1, Integer::sum);
+            tally.afterId = reservation.id();
+            if (++tally.done % PROGRESS_EVERY == 0) {
+                progress.progress(Math.min(tally.done, total), total);
+            }
+        }
+    }
+
+    /** Where a run stands, page after page. */
+    private static final class Tally {
+        final Map<EnqueueResult, Integer> counts = new EnumMap<>(EnqueueResult.class);
+        int done;
+        long afterId;
+        boolean stopped;
     }
 
     private static int count(Map<EnqueueResult, Integer> counts, EnqueueResult result) {

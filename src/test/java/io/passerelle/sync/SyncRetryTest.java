@@ -71,6 +71,24 @@ class SyncRetryTest {
     }
 
     @Test
+    void aPosThatDoesNotAnswerInTimeIsRetriedAsATimeoutAndNothingIsLost() {
+        try (var pos = SimulatedPos.start(fixtures, connections)) {
+            // hangs longer than the read timeout of the tests (passerelle.partners.read-timeout=2s)
+            pos.faults("{\"timeoutRate\": 1.0, \"timeoutMs\": 6000}");
+            Reservation reservation = pos.book(reservations, guests, 2, null);
+
+            Map<String, Object> retrying = await("a timed-out first attempt", Duration.ofSeconds(20),
+                    () -> message(reservation), row -> ((Number) row.get("attempts")).intValue() >= 1);
+            assertThat(retrying).containsEntry("status", "PENDING").containsEntry("last_error_code", "TIMED_OUT");
+            pos.faults("{\"timeoutRate\": 0}");
+
+            await("the delivery once the POS answers again", Duration.ofSeconds(20), () -> message(reservation),
+                    row -> row.get("status").equals("DELIVERED"));
+            assertThat(pos.reservation(reservation.getId())).isPresent();
+        }
+    }
+
+    @Test
     void retryAfterOf429IsHonoured() {
         try (var pos = SimulatedPos.start(fixtures, connections)) {
             pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 429, \"retryAfterSeconds\": 3}");
