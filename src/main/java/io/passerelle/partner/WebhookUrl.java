@@ -76,10 +76,11 @@ public final class WebhookUrl {
         return uri.hashCode();
     }
 
-    /** Without the query: some POS systems put a key there, and this may end up in a log. */
+    /** Without the query or user info: some POS systems put a key there, and this may end up in a log. */
     @Override
     public String toString() {
-        return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     private static Optional<URI> toUri(String text) {

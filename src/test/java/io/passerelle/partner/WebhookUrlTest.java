@@ -37,6 +37,16 @@ class WebhookUrlTest {
     private static final WebhookUrlPolicy PRIVATE_ALLOWED = new WebhookUrlPolicy(false, true, FAKE_DNS);
 
     @Test
+    void whatMayReachALogHoldsNoQuery() {
+        WebhookUrl url = WebhookUrl.parse("https://pos.example.test:8443/hooks/passerelle?key=abc123",
+                PRODUCTION, "webhookUrl");
+
+        assertThat(url.toString()).isEqualTo("https://pos.example.test:8443/hooks/passerelle")
+                .doesNotContain("abc123");
+        assertThat(url.value()).as("stored as given").contains("key=abc123");
+    }
+
+    @Test
     void acceptsHttpsToPublicAddresses() {
         assertThat(WebhookUrl.parse("https://pos.example.test/hooks/zc?x=1", PRODUCTION, "webhookUrl").value())
                 .isEqualTo("https://pos.example.test/hooks/zc?x=1");
