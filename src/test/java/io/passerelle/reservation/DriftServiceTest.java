@@ -161,8 +161,11 @@ class DriftServiceTest {
         long[] pair = finishedDuplicate(guest, table);
         var support = tenant.support();
 
+        long versionBefore = fixtures.runAs(support, () -> reservations.get(restaurantId(), pair[1])).getVersion();
         var merged = fixtures.runAs(support, () -> drift.merge(restaurantId(), pair[0], pair[1]));
-        fixtures.runAs(support, () -> drift.merge(restaurantId(), pair[0], pair[1]));
+        var again = fixtures.runAs(support, () -> drift.merge(restaurantId(), pair[0], pair[1]));
+        assertThat(merged.getVersion()).isGreaterThan(versionBefore);
+        assertThat(again.getVersion()).isEqualTo(merged.getVersion());
         // the POS repeating the close after the merge changes nothing either
         pos.close("w-T8", 3, "50.00", evening.plus(1, ChronoUnit.HOURS));
 
