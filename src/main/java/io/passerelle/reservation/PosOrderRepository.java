@@ -1,6 +1,7 @@
 package io.passerelle.reservation;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -26,4 +27,14 @@ interface PosOrderRepository extends JpaRepository<PosOrder, Long> {
                 select r.id from Reservation r where r.restaurantId = :restaurantId and r.guest.id = :guestId)
             """)
     Page<PosOrder> findOfGuest(long restaurantId, long guestId, Pageable pageable);
+
+    /** The orders of reservations starting in [from, to), oldest first, without their items. */
+    @Query("""
+            select o from PosOrder o
+            where o.restaurantId = :restaurantId and o.reservationId in (
+                select r.id from Reservation r where r.restaurantId = :restaurantId and r.start >= :from
+                  and r.start < :to)
+            order by o.openedAt, o.id
+            """)
+    List<PosOrder> findOfReservationsStartingBetween(long restaurantId, Instant from, Instant to);
 }

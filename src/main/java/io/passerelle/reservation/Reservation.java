@@ -72,6 +72,10 @@ public class Reservation {
     @Column(name = "pos_room_name", length = Room.NAME_MAX_LENGTH)
     private String posRoomName;
 
+    /** The booking staff merged this duplicate walk-in into, or null. */
+    @Column(name = "merged_into_id")
+    private Long mergedIntoId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -128,6 +132,35 @@ public class Reservation {
         if (posRoom != null) {
             this.posRoomName = posRoom;
         }
+    }
+
+    /**
+     * Takes the place of a walk-in that duplicated this booking: its table, and how far it got (seated, or
+     * finished), along the status table.
+     */
+    void absorb(Reservation walkIn, Instant now) {
+        if (status == ReservationStatus.CONFIRMED) {
+            changeStatus(ReservationStatus.ARRIVED, now);
+        }
+        if (walkIn.status == ReservationStatus.FINISHED && status != ReservationStatus.FINISHED) {
+            changeStatus(ReservationStatus.FINISHED, now);
+        }
+        if (walkIn.table != null) {
+            this.table = walkIn.table;
+        }
+        if (walkIn.posTableName != null) {
+            this.posTableName = walkIn.posTableName;
+        }
+        if (walkIn.posRoomName != null) {
+            this.posRoomName = walkIn.posRoomName;
+        }
+        this.updatedAt = now;
+    }
+
+    /** Staff merged this walk-in into the booking it duplicated: it stays in the book, marked. */
+    void markMergedInto(long reservationId, Instant now) {
+        this.mergedIntoId = reservationId;
+        this.updatedAt = now;
     }
 
     /** A walk-in the POS reported: seated from the start, without a guest. */
@@ -199,6 +232,11 @@ public class Reservation {
     /** The room name the POS reported, or null. */
     public String getPosRoomName() {
         return posRoomName;
+    }
+
+    /** The booking this walk-in was merged into, or null. */
+    public Long getMergedIntoId() {
+        return mergedIntoId;
     }
 
     public Instant getCreatedAt() {

@@ -47,6 +47,14 @@ interface ReservationRepository extends JpaRepository<Reservation, Long>, JpaSpe
     List<Reservation> findOnTableStartingBetween(long restaurantId, long tableId, ReservationStatus status,
             Instant from, Instant to);
 
+    /** Reservations starting in [from, to) with their guest and table, merged walk-ins left out; by start. */
+    @Query("""
+            select r from Reservation r left join fetch r.guest left join fetch r.table
+            where r.restaurantId = :restaurantId and r.start >= :from and r.start < :to and r.mergedIntoId is null
+            order by r.start, r.id
+            """)
+    List<Reservation> findUnmergedStartingBetween(long restaurantId, Instant from, Instant to);
+
     /** The pull feed: changed after the position, settled, starting in [from, to), in change order. */
     @Query("""
             select r from Reservation r left join fetch r.guest left join fetch r.table
@@ -70,11 +78,16 @@ interface ReservationRepository extends JpaRepository<Reservation, Long>, JpaSpe
     long countByRestaurantIdAndGuestIdAndStatusIn(long restaurantId, long guestId,
             Collection<ReservationStatus> statuses);
 
-    /** One restaurant's reservations starting in [from, to) (either may be null) that match the filter. */
+    /**
+     * One restaurant's reservations starting in [from, to) (either may be null) that match the filter, merged
+     * walk-ins left out.
+     */
     static Specification<Reservation> matching(long restaurantId, Instant from, Instant to, ReservationFilter filter) {
         return (root, query, cb) -> {
             var predicates = new ArrayList<Predicate>();
             predicates.add(cb.equal(root.get("restaurantId"), restaurantId));
+            // a walk-in merged into its booking is that booking now
+            predicates.add(cb.isNull(root.get("mergedIntoId")));
             if (from != null) {
                 predicates.add(cb.greaterThanOrEqualTo(root.get("start"), from));
             }
