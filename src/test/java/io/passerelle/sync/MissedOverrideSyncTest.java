@@ -82,6 +82,35 @@ class MissedOverrideSyncTest {
         }
     }
 
+    /** Regression guard: the missed message's late acknowledgement must not make the reservation final again. */
+    @Test
+    void aMissedMessageStillInFlightDoesNotSwallowTheUnparkedReservation() {
+        try (var pos = SimulatedPos.start(fixtures, connections)) {
+            Reservation reservation = pos.book(reservations, guests, 2, null);
+            await("the till to file the booking", FEW_SECONDS, () -> pos.reservation(reservation.getId()),
+                    found -> found.isPresent());
+            pos.faults("{\"latencyMs\": 1500}");
+            pos.asOwner(() -> reservations.changeStatus(pos.restaurantId(), reservation.getId(),
+                    ReservationStatus.CANCELLED));
+            await("the relay to be delivering the missed message", FEW_SECONDS,
+                    () -> jdbc.queryForObject("select count(*) from outbox_message where reservation_id = ?"
+                            + " and type = 'reservation.missed' and status = 'PENDING' and claimed_by is not null",
+                            Long.class, reservation.getId()),
+                    inFlight -> inFlight == 1);
+
+            Reservation restored = fixtures.runAs(fixtures.staff(AppRole.ONBOARDING),
+                    () -> reservations.overrideMissed(new OverrideMissed(pos.restaurantId(), reservation.getId(),
+                            ReservationStatus.PENDING, "Cancelled by mistake")));
+            pos.faults("{\"latencyMs\": 0}");
+
+            JsonNode filed = await("the till to hear of the restored reservation", FEW_SECONDS,
+                    () -> pos.reservation(reservation.getId()).orElseThrow(),
+                    found -> found.path("version").asLong() == restored.getVersion());
+            assertThat(filed.path("status").asString()).isEqualTo("PENDING");
+            assertThat(missedDelivered(pos, reservation)).isFalse();
+        }
+    }
+
     private boolean missedDelivered(SimulatedPos pos, Reservation reservation) {
         return jdbc.queryForObject("select count(*) from push_delivery_state where connection_id = ?"
                 + " and reservation_id = ? and missed_delivered_at is not null", Long.class, pos.connectionId(),
