@@ -52,13 +52,13 @@ public class ReservationService {
             MissedOverrideRepository overrides, RestaurantService restaurants, RestaurantAccess access,
             ApplicationEventPublisher events, CurrentUser currentUser, Clock clock) {
         this.reservations = reservations;
-        this.overrides = overrides;
-        this.currentUser = currentUser;
         this.guests = guests;
         this.tables = tables;
         this.restaurants = restaurants;
         this.access = access;
+        this.overrides = overrides;
         this.events = events;
+        this.currentUser = currentUser;
         this.clock = clock;
     }
 
