@@ -7,6 +7,7 @@ import io.passerelle.partner.PartnerDescriptor;
 import io.passerelle.partner.WireIds;
 import io.passerelle.reservation.FeedPosition;
 import io.passerelle.reservation.Guest;
+import io.passerelle.reservation.MissedOverridden;
 import io.passerelle.reservation.PosReservationFeed;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.restaurant.RestaurantRef;
@@ -22,14 +23,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code GET /reservations}: a restaurant's reservations in a date window, in change order (updatedAt, id), from
  * an opaque cursor on. Missed reservations (no-show, refused, cancelled) are served to a connection once, as
- * MISSED, and never again (DOMAIN rule 5).
+ * MISSED, and never again (DOMAIN rule 5) unless staff un-park it.
  */
 @Component
 class PullFeed {
@@ -102,6 +105,15 @@ class PullFeed {
                 .param("reservation", reservation.getId())
                 .param("now", Timestamp.from(clock.instant()))
                 .update() == 1;
+    }
+
+    /** Staff un-parked a missed reservation: served again from now on, as missed again should it become so. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(MissedOverridden override) {
+        jdbc.sql("delete from pull_missed_served where reservation_id = :reservation")
+                .param("reservation", override.reservationId())
+                .update();
     }
 
     static WireReservation wire(Reservation reservation, ZoneId zone, boolean withTable) {

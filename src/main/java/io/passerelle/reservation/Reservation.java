@@ -1,5 +1,6 @@
 package io.passerelle.reservation;
 
+import io.passerelle.shared.RuleViolationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -117,6 +118,23 @@ public class Reservation {
     void changeStatus(ReservationStatus next, Instant now) {
         status.checkChangeTo(next);
         this.status = next;
+        this.updatedAt = now;
+    }
+
+    /**
+     * The one way out of a missed status, outside the state machine on purpose: staff un-park a reservation that
+     * should not have been missed. The caller audits it.
+     */
+    void restoreFromMissed(ReservationStatus restoreTo, Instant now) {
+        if (!status.isMissed()) {
+            throw new RuleViolationException("status", "reservation.error.not-missed",
+                    "Only a missed reservation can be un-parked; this one is " + status);
+        }
+        if (!ReservationStatus.RESTORABLE.contains(restoreTo)) {
+            throw new RuleViolationException("restoreTo", "reservation.error.restore-to",
+                    "A missed reservation can be restored to " + ReservationStatus.RESTORABLE + " only, not " + restoreTo);
+        }
+        this.status = restoreTo;
         this.updatedAt = now;
     }
 

@@ -3,6 +3,8 @@ package io.passerelle.reservation;
 import io.passerelle.restaurant.RestaurantAccess;
 import io.passerelle.restaurant.RestaurantRef;
 import io.passerelle.restaurant.RestaurantService;
+import io.passerelle.security.AppRole;
+import io.passerelle.security.CurrentUser;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
 import io.passerelle.shared.UserFacingException;
@@ -12,12 +14,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -32,23 +36,29 @@ public class ReservationService {
 
     public static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
     public static final Sort BY_START = Sort.by(Sort.Order.asc("start"), Sort.Order.asc("id"));
+    private static final String STAFF = "hasAnyRole('ONBOARDING', 'ADMIN')";
 
     private final ReservationRepository reservations;
     private final GuestRepository guests;
     private final DiningTableRepository tables;
     private final RestaurantService restaurants;
     private final RestaurantAccess access;
+    private final MissedOverrideRepository overrides;
     private final ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
     ReservationService(ReservationRepository reservations, GuestRepository guests, DiningTableRepository tables,
-            RestaurantService restaurants, RestaurantAccess access, ApplicationEventPublisher events, Clock clock) {
+            MissedOverrideRepository overrides, RestaurantService restaurants, RestaurantAccess access,
+            ApplicationEventPublisher events, CurrentUser currentUser, Clock clock) {
         this.reservations = reservations;
         this.guests = guests;
         this.tables = tables;
         this.restaurants = restaurants;
         this.access = access;
+        this.overrides = overrides;
         this.events = events;
+        this.currentUser = currentUser;
         this.clock = clock;
     }
 
@@ -110,6 +120,40 @@ public class ReservationService {
         reservation.changeStatus(newStatus, clock.instant());
         flushAndPublish(reservation);
         return reservation;
+    }
+
+    /**
+     * Un-parks a missed reservation (cancelled by mistake, a no-show who came after all): back to PENDING or
+     * CONFIRMED outside the state machine, audited, and synced again from then on as a normal reservation. Staff
+     * only: it undoes what the POS was told was final.
+     */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public Reservation overrideMissed(@Valid OverrideMissed command) {
+        access.check(command.restaurantId());
+        Reservation reservation = find(command.restaurantId(), command.reservationId());
+        ReservationStatus missed = reservation.getStatus();
+        Instant now = clock.instant();
+        reservation.restoreFromMissed(command.restoreTo(), now);
+        overrides.save(new MissedOverride(reservation, currentUser.require().getUsername(), now, missed,
+                command.reason().strip()));
+        // first, so that the sync engine has forgotten the missed delivery when it hears of the change
+        events.publishEvent(new MissedOverridden(reservation.getRestaurantId(), reservation.getId()));
+        flushAndPublish(reservation);
+        return reservation;
+    }
+
+    /** Whether the caller may {@link #overrideMissed un-park} missed reservations. */
+    public boolean mayOverrideMissed() {
+        return currentUser.get().map(user -> user.role() == AppRole.ONBOARDING || user.role() == AppRole.ADMIN)
+                .orElse(false);
+    }
+
+    /** The un-parkings of this reservation, newest first. */
+    @Transactional(readOnly = true)
+    public List<MissedOverride> missedOverrides(long restaurantId, long reservationId) {
+        access.check(restaurantId);
+        return overrides.findByRestaurantIdAndReservationIdOrderByOccurredAtDescIdDesc(restaurantId, reservationId);
     }
 
     private Reservation find(long restaurantId, long reservationId) {

@@ -55,7 +55,10 @@ public enum ReservationStatus {
         return ALLOWED_TRANSITIONS.get(this).isEmpty();
     }
 
-    /** No-show, refused or cancelled: sent to the POS once as "missed", then never again. */
+    /** What staff may restore a missed reservation to when they un-park it (it was, e.g., cancelled by mistake). */
+    public static final Set<ReservationStatus> RESTORABLE = Collections.unmodifiableSet(EnumSet.of(PENDING, CONFIRMED));
+
+    /** No-show, refused or cancelled: sent to the POS once as "missed", then never again (unless un-parked). */
     public boolean isMissed() {
         return this == NO_SHOW || this == REFUSED || this == CANCELLED;
     }

@@ -149,8 +149,10 @@ class OutboxRelay implements AutoCloseable {
                 catalogue.pushAdapter(connection.partnerCode()).deliver(target, message.webhookId(),
                         message.payload().getBytes(StandardCharsets.UTF_8)),
                 null, true,
+                // a missed message still in flight when staff un-parked the reservation must not make final again
+                // what the newer message behind it reopens
                 () -> store.acknowledge(message.connectionId(), message.reservationId(), message.reservationVersion(),
-                        message.type() == MessageType.MISSED, clock.instant()),
+                        message.type() == MessageType.MISSED && !store.hasNewerPending(message), clock.instant()),
                 () -> { }));
     }
 

@@ -121,6 +121,14 @@ class OutboxStore {
                 .update();
     }
 
+    /** Staff un-parked a missed reservation: no connection counts it as delivered missed any more. */
+    void forgetMissedDelivered(long reservationId) {
+        jdbc.sql("update push_delivery_state set missed_delivered_at = null where reservation_id = ?"
+                        + " and missed_delivered_at is not null")
+                .params(reservationId)
+                .update();
+    }
+
     // --- the relay
 
     /**

@@ -4,6 +4,7 @@ import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.PushConnection;
 import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.PartnerDescriptor;
+import io.passerelle.reservation.MissedOverridden;
 import io.passerelle.reservation.ReservationChanged;
 import io.passerelle.reservation.ReservationChanged.ReportedByPos;
 import io.passerelle.reservation.ReservationSnapshot;
@@ -63,6 +64,16 @@ class OutboxWriter {
                 enqueue(connection, restaurant, reservation);
             }
         }
+    }
+
+    /**
+     * Missed is final, except when staff un-park the reservation: from then on it travels again; the
+     * {@link ReservationChanged} that follows in the same transaction queues it as upserted.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(MissedOverridden override) {
+        store.forgetMissedDelivered(override.reservationId());
     }
 
     /**

@@ -10,11 +10,13 @@ import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.CreateReservation;
 import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.OverrideMissed;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationDetails;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
+import io.passerelle.security.AppRole;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -123,6 +125,31 @@ class PullFeedTest {
 
         assertThat(once.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
         // from the very start again, without a cursor: still never again
+        assertThat(ids(api.get(pos, window).json())).isEmpty();
+    }
+
+    @Test
+    void anUnparkedMissedReservationIsServedAgainWithItsStatusAndMissedOnceMoreIfItBecomesSo() {
+        Pos pos = api.pull(tenant);
+        Reservation cancelled = reservation(today.plusDays(2), null, null);
+        book.changeStatus(cancelled, ReservationStatus.CANCELLED);
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(7);
+        JsonNode missed = awaitPage(pos, window, 1);
+        String cursor = missed.get("nextCursor").asString();
+
+        Reservation restored = fixtures.runAs(fixtures.staff(AppRole.ONBOARDING), () -> reservations.overrideMissed(
+                new OverrideMissed(restaurantId, cancelled.getId(), ReservationStatus.CONFIRMED, "cancelled by mistake")));
+
+        JsonNode again = awaitPage(pos, window + "&cursor=" + cursor, 1);
+        assertThat(again.get("reservations").get(0).get("id").asString())
+                .isEqualTo(WireIds.reservation(cancelled.getId()));
+        assertThat(again.get("reservations").get(0).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(again.get("reservations").get(0).get("version").asLong()).isEqualTo(restored.getVersion());
+
+        // missed is final again from here: served once more as missed, then never
+        book.changeStatus(restored, ReservationStatus.NO_SHOW);
+        JsonNode missedAgain = awaitPage(pos, window + "&cursor=" + again.get("nextCursor").asString(), 1);
+        assertThat(missedAgain.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
         assertThat(ids(api.get(pos, window).json())).isEmpty();
     }
 

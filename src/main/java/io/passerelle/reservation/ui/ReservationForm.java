@@ -1,5 +1,6 @@
 package io.passerelle.reservation.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Key;
@@ -8,8 +9,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -24,6 +28,7 @@ import io.passerelle.reservation.DiningTable;
 import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.Guest;
 import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.MissedOverride;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationDetails;
 import io.passerelle.reservation.ReservationService;
@@ -40,6 +45,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -104,6 +110,9 @@ class ReservationForm extends Dialog {
         form.setColspan(guestRow, 2);
         form.setColspan(notes, 2);
         add(form);
+        if (existing != null) {
+            overrideAudit().ifPresent(this::add);
+        }
 
         var save = new Button(getTranslation("action.save"), click -> save());
         save.setId("reservation-save");
@@ -178,6 +187,11 @@ class ReservationForm extends Dialog {
         var actions = new HorizontalLayout();
         actions.setId("reservation-status-actions");
         actions.getStyle().set("margin-inline-end", "auto");
+        if (existing.getStatus().isMissed() && reservations.mayOverrideMissed()) {
+            var unpark = new Button(getTranslation("reservation.override.action"), click -> openOverride());
+            unpark.setId("reservation-override-missed");
+            actions.add(unpark);
+        }
         for (ReservationStatus next : existing.getStatus().allowedNext()) {
             var button = new Button(getTranslation("reservation.action." + next.name()), click -> changeStatus(next));
             button.setId("reservation-status-" + next.name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -213,6 +227,34 @@ class ReservationForm extends Dialog {
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.addConfirmListener(confirmed -> applyStatus(next));
         confirm.open();
+    }
+
+    private void openOverride() {
+        var dialog = new MissedOverrideDialog(reservations, existing);
+        dialog.addMissedOverriddenListener(overridden -> {
+            fireEvent(new ReservationSaved(this));
+            close();
+        });
+        dialog.open();
+    }
+
+    /** Every un-parking of this reservation, newest first: why a reservation once missed is live again. */
+    private Optional<Component> overrideAudit() {
+        List<MissedOverride> overrides = reservations.missedOverrides(restaurant.id(), existing.getId());
+        if (overrides.isEmpty()) {
+            return Optional.empty();
+        }
+        var formats = new BookFormats(getLocale(), restaurant);
+        var list = new UnorderedList();
+        for (MissedOverride override : overrides) {
+            list.add(new ListItem(getTranslation("reservation.override.audit-entry",
+                    formats.dateTime(override.getOccurredAt()), override.getActor(),
+                    getTranslation(StatusBadge.labelKey(override.getFromStatus())),
+                    getTranslation(StatusBadge.labelKey(override.getToStatus())), override.getReason())));
+        }
+        var audit = new Details(getTranslation("reservation.override.audit", overrides.size()), list);
+        audit.setId("reservation-override-audit");
+        return Optional.of(audit);
     }
 
     private void applyStatus(ReservationStatus next) {
