@@ -1,6 +1,7 @@
 package io.passerelle.partnerapi;
 
 import io.passerelle.connection.AuthenticatedConnection;
+import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PosEventRequest.Bill;
 import io.passerelle.partnerapi.Problem.FieldProblem;
 import io.passerelle.reservation.PosBill;

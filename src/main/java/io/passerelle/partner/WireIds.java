@@ -1,31 +1,32 @@
-package io.passerelle.partnerapi;
+package io.passerelle.partner;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Ids on the wire: "r_" or "g_" and the database id in base 36 ({@code r_8kq2}). Parsed strictly: anything else
- * is not an id at all (400), while a well-formed id of no row of this restaurant is "not found" (404).
+ * is not an id at all (400), while a well-formed id of no row of this restaurant is "not found" (404). The same ids
+ * in both directions: what the pull feed and the push webhooks send is what a POS reports back.
  */
-final class WireIds {
+public final class WireIds {
 
-    static final String RESERVATION = "r_";
-    static final String GUEST = "g_";
+    public static final String RESERVATION = "r_";
+    public static final String GUEST = "g_";
     /** Long.MAX_VALUE in base 36 has 13 digits. */
     private static final String DIGITS = "[0-9a-z]{1,13}";
 
     private WireIds() {}
 
-    static String reservation(long id) {
+    public static String reservation(long id) {
         return RESERVATION + Long.toString(id, 36);
     }
 
-    static String guest(long id) {
+    public static String guest(long id) {
         return GUEST + Long.toString(id, 36);
     }
 
     /** Empty unless the text is "r_" and base-36 digits of a positive id (lower case, as we send them). */
-    static Optional<Long> parseReservation(String text) {
+    public static Optional<Long> parseReservation(String text) {
         if (text == null || !text.startsWith(RESERVATION)) {
             return Optional.empty();
         }
