@@ -54,8 +54,9 @@ public abstract class KaribuTest {
         }
     }
 
+    /** A fresh mock browser session with its UI; also for tests that hold several sessions at once. */
     @BeforeEach
-    void setUpVaadin() {
+    protected void setUpVaadin() {
         MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
     }
 

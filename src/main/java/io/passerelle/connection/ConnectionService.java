@@ -6,6 +6,7 @@ import io.passerelle.partner.PartnerDescriptor;
 import io.passerelle.partner.PartnerEventType;
 import io.passerelle.partner.PartnerSettings;
 import io.passerelle.partner.PartnerStyle;
+import io.passerelle.partner.PayAtTableTarget;
 import io.passerelle.partner.PosVersion;
 import io.passerelle.partner.PushDeliveryOutcome;
 import io.passerelle.partner.PushTarget;
@@ -318,6 +319,20 @@ public class ConnectionService {
                         cipher.decrypt(connection.getSigningSecretCiphertext(), connection.getId(),
                                 SecretCipher.Purpose.SIGNING_SECRET),
                         restaurants.getForMachine(connection.getRestaurantId()).publicId()));
+    }
+
+    /**
+     * Where an enabled push connection's POS serves pay at table, with the signing secret decrypted: keep the result
+     * short-lived. Empty unless the connection has a pay-at-table server and installation ID.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PayAtTableTarget> payAtTableTarget(long connectionId) {
+        return connections.findByIdAndStyleAndEnabledTrue(connectionId, PartnerStyle.PUSH)
+                .filter(connection -> connection.getPayAtTableServer() != null
+                        && connection.getInstallationId() != null && connection.hasSigningSecret())
+                .map(connection -> new PayAtTableTarget(WebhookUrl.restore(connection.getPayAtTableServer()),
+                        connection.getInstallationId(), cipher.decrypt(connection.getSigningSecretCiphertext(),
+                                connection.getId(), SecretCipher.Purpose.SIGNING_SECRET)));
     }
 
     /** The POS answered 410 Gone: it removed this connection on its side. Disabled and audited as the sync engine's doing. */

@@ -68,6 +68,8 @@ class DemoReservationBook {
             List.of("Caffè", "2.50"));
     private static final String CURRENCY = "EUR";
     private static final int WALK_INS_PER_PAST_DAY = 3;
+    /** The till history is seeded before any connection exists: it was reported by no connection of today's. */
+    private static final long NO_CONNECTION = 0;
 
     private final DiningTableService tables;
     private final GuestService guests;
@@ -124,9 +126,9 @@ class DemoReservationBook {
             DiningTable table, Instant start, Random random) {
         String orderId = "demo-" + restaurant.publicId() + "-" + reservationId;
         switch (step) {
-            case ARRIVED -> till.seat(restaurant.id(),
-                    new PosSeating(reservationId, orderId, table.getName(), null, covers, start));
-            case FINISHED -> till.close(restaurant.id(), bill(orderId, reservationId, covers,
+            case ARRIVED -> till.seat(restaurant.id(), NO_CONNECTION,
+                    new PosSeating(reservationId, orderId, table.getName(), table.getId(), null, covers, start));
+            case FINISHED -> till.close(restaurant.id(), NO_CONNECTION, bill(orderId, reservationId, covers,
                     start.plusSeconds(5400), random));
             default -> reservations.changeStatus(restaurant.id(), reservationId, step);
         }
@@ -138,7 +140,7 @@ class DemoReservationBook {
             Instant closedAt = ZonedDateTime.of(day, SLOTS[random.nextInt(SLOTS.length)], restaurant.timeZone())
                     .plusMinutes(75).toInstant();
             String orderId = "demo-" + restaurant.publicId() + "-walk-in-" + day + "-" + i;
-            till.close(restaurant.id(), bill(orderId, null, 1 + random.nextInt(4), closedAt, random));
+            till.close(restaurant.id(), NO_CONNECTION, bill(orderId, null, 1 + random.nextInt(4), closedAt, random));
         }
         return WALK_INS_PER_PAST_DAY;
     }

@@ -42,6 +42,12 @@ public class PartnerCatalogue {
                 () -> new EnumMap<>(PartnerCategory.class), Collectors.toList()));
     }
 
+    /** The adapter that serves pay at table for this partner; empty when the partner offers none. */
+    public Optional<PayAtTablePartner> payAtTable(String code) {
+        return adaptersByCode.get(code) instanceof PayAtTablePartner payAtTable ? Optional.of(payAtTable)
+                : Optional.empty();
+    }
+
     /** The adapter that calls this push-style partner; fails for unknown codes and pull-style partners. */
     public PushPartnerAdapter pushAdapter(String code) {
         if (adaptersByCode.get(code) instanceof PushPartnerAdapter push) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum PartnerEventType {
     RESERVATION_ATTACHED("reservation.attached"),
     ORDER_OPENED("order.opened"),
+    /** Items were sent to the kitchen: with pay at table, Passerelle fetches the table's bill from the POS. */
+    ORDER_ITEMS_SENT("order.items_sent"),
     ORDER_CLOSED("order.closed"),
     ORDER_PAID_AT_TABLE("order.paid_at_table");
 

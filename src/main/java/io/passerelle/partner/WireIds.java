@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Ids on the wire: "r_" or "g_" and the database id in base 36 ({@code r_8kq2}). Parsed strictly: anything else
- * is not an id at all (400), while a well-formed id of no row of this restaurant is "not found" (404). The same ids
- * in both directions: what the pull feed and the push webhooks send is what a POS reports back.
+ * Ids on the wire, the same in every direction (push bodies, the pull feed, POS events): "r_" or "g_" and the
+ * database id in base 36 ({@code r_8kq2}). Parsed strictly: anything else is not an id at all (400), while a
+ * well-formed id of no row of this restaurant is "not found" (404).
  */
 public final class WireIds {
 

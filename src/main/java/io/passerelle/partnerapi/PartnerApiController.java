@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.passerelle.partner.PosVersion;
 import io.passerelle.partnerapi.Problem.FieldProblem;
 import io.passerelle.reservation.DiningTable;
+import io.passerelle.tables.PosTableNames;
 import io.passerelle.restaurant.RestaurantRef;
 import io.passerelle.restaurant.RestaurantService;
 import jakarta.servlet.http.HttpServletRequest;

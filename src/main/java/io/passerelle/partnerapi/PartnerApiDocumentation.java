@@ -1,5 +1,6 @@
 package io.passerelle.partnerapi;
 
+import io.passerelle.tables.PosTableNames;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

@@ -10,10 +10,12 @@ import io.passerelle.reservation.PosEventRejectedException;
 import io.passerelle.reservation.PosOrderItem;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.PosSeating;
+import io.passerelle.sync.PayAtTableService;
 import io.passerelle.synclog.LogDirection;
 import io.passerelle.synclog.LogOutcome;
 import io.passerelle.synclog.LogRecord;
 import io.passerelle.synclog.SyncLogService;
+import io.passerelle.tables.PosTableNames;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -46,9 +48,14 @@ import tools.jackson.databind.node.ObjectNode;
 class PosEventProcessor {
 
     private static final int MAX_ATTEMPTS = 3;
+    /** The effect of {@code order.items_sent} on a connection with pay at table: the bill is being fetched. */
+    private static final String BILL_REQUESTED = "BILL_REQUESTED";
+    private static final String NO_CHANGE = PosEventOutcome.Effect.NO_CHANGE.name();
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
 
     private final PosOrderService orders;
+    private final PosTableNames tableNames;
+    private final PayAtTableService payAtTable;
     private final SyncLogService syncLog;
     private final Validator validator;
     private final JdbcClient jdbc;
@@ -56,9 +63,12 @@ class PosEventProcessor {
     private final PartnerApiSettings settings;
     private final Clock clock;
 
-    PosEventProcessor(PosOrderService orders, SyncLogService syncLog, Validator validator, JdbcClient jdbc,
-            TransactionTemplate transactions, PartnerApiSettings settings, Clock clock) {
+    PosEventProcessor(PosOrderService orders, PosTableNames tableNames, PayAtTableService payAtTable,
+            SyncLogService syncLog, Validator validator, JdbcClient jdbc, TransactionTemplate transactions,
+            PartnerApiSettings settings, Clock clock) {
         this.orders = orders;
+        this.tableNames = tableNames;
+        this.payAtTable = payAtTable;
         this.syncLog = syncLog;
         this.validator = validator;
         this.jdbc = jdbc;
@@ -138,33 +148,63 @@ class PosEventProcessor {
                 .param("type", typeOf(event))
                 .param("receivedAt", Timestamp.from(clock.instant()))
                 .update();
+        EventAnswer answer = switch (event) {
+            case PosEventRequest.ItemsSent sent -> EventAnswer.accepted(event.eventId(),
+                    payAtTable.itemsSent(restaurantId, connection.connectionId(), sent.table()) ? BILL_REQUESTED
+                            : NO_CHANGE, null);
+            case PosEventRequest.BookEvent change -> applyToBook(connection, change);
+        };
+        storeAnswer(connection, event.eventId(), answer);
+        return answer;
+    }
+
+    private EventAnswer applyToBook(AuthenticatedConnection connection, PosEventRequest.BookEvent event) {
+        long restaurantId = connection.restaurantId();
+        long connectionId = connection.connectionId();
         PosEventOutcome outcome;
         try {
             outcome = switch (event) {
-                case PosEventRequest.Attached attached -> orders.seat(restaurantId, new PosSeating(
+                case PosEventRequest.Attached attached -> orders.seat(restaurantId, connectionId, new PosSeating(
                         reservationId(attached.reservationId(), "reservationId"), attached.orderId(), attached.table(),
-                        attached.room(), null, attached.occurredInstant().orElseThrow()));
-                case PosEventRequest.Opened opened -> orders.seat(restaurantId, new PosSeating(
+                        tableId(connection, attached.table()), attached.room(), null,
+                        attached.occurredInstant().orElseThrow()));
+                case PosEventRequest.Opened opened -> orders.seat(restaurantId, connectionId, new PosSeating(
                         opened.reservationId() == null ? null : reservationId(opened.reservationId(), "reservationId"),
-                        opened.orderId(), opened.table(), null, opened.covers(), opened.occurredInstant().orElseThrow()));
-                case Bill bill -> orders.close(restaurantId, bill(bill));
+                        opened.orderId(), opened.table(), tableId(connection, opened.table()), null, opened.covers(),
+                        opened.occurredInstant().orElseThrow()));
+                case Bill bill -> orders.close(restaurantId, connectionId, bill(bill));
             };
         } catch (PosEventRejectedException rejected) {
             throw new Refusal(problemOf(rejected), rejected.reason().code(),
                     rejected.reservationId());
         }
-        EventAnswer answer = EventAnswer.accepted(event.eventId(), outcome.effect().name(),
-                outcome.reservationId() == null ? null : WireIds.reservation(outcome.reservationId()));
-        storeAnswer(connection, event.eventId(), answer);
         if (outcome.tableUnmapped()) {
+            tableNames.recordUnmapped(restaurantId, connection.connectionId(), tableNamed(event));
             syncLog.record(LogRecord.message(restaurantId, LogDirection.IN, typeOf(event))
-                    .connection(connection.connectionId(), connection.partnerCode())
+                    .connection(connectionId, connection.partnerCode())
                     .messageId(event.eventId())
                     .reservation(outcome.reservationId())
                     .outcome(LogOutcome.SUCCESS)
-                    .error("unmapped_table", "The POS named a table that no table of the restaurant is called"));
+                    .error("unmapped_table", "The POS named a table that stands for no table of the restaurant; link it"
+                            + " under Table names"));
         }
-        return answer;
+        return EventAnswer.accepted(event.eventId(), outcome.effect().name(),
+                outcome.reservationId() == null ? null : WireIds.reservation(outcome.reservationId()));
+    }
+
+    /** The dining table the POS means by its table name, as reconciled for this connection; null: none. */
+    private Long tableId(AuthenticatedConnection connection, String posTable) {
+        return posTable == null ? null
+                : tableNames.resolve(connection.restaurantId(), connection.connectionId(), posTable).orElse(null);
+    }
+
+    private static String tableNamed(PosEventRequest event) {
+        return switch (event) {
+            case PosEventRequest.Attached attached -> attached.table();
+            case PosEventRequest.Opened opened -> opened.table();
+            case PosEventRequest.ItemsSent sent -> sent.table();
+            case Bill bill -> null;
+        };
     }
 
     private PosBill bill(Bill bill) {

@@ -36,6 +36,7 @@ sealed interface PosEventRequest {
     Map<String, Class<? extends PosEventRequest>> TYPES = Map.of(
             "reservation.attached", Attached.class,
             "order.opened", Opened.class,
+            "order.items_sent", ItemsSent.class,
             "order.closed", Closed.class,
             "order.paid_at_table", PaidAtTable.class);
 
@@ -55,6 +56,9 @@ sealed interface PosEventRequest {
 
     String orderId();
 
+    /** An event that changes the reservation book (seated, walk-in, finished). */
+    sealed interface BookEvent extends PosEventRequest {}
+
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Attached(
             @NotBlank @Size(max = EVENT_ID_MAX_LENGTH) String eventId,
@@ -63,7 +67,7 @@ sealed interface PosEventRequest {
             @NotBlank @Size(max = PosOrder.EXTERNAL_ID_MAX_LENGTH) String orderId,
             @Size(min = 1, max = DiningTable.NAME_MAX_LENGTH) String table,
             @Size(min = 1, max = Room.NAME_MAX_LENGTH) String room)
-            implements PosEventRequest {}
+            implements BookEvent {}
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Opened(
@@ -73,10 +77,23 @@ sealed interface PosEventRequest {
             @NotBlank @Size(max = DiningTable.NAME_MAX_LENGTH) String table,
             String reservationId,
             @Min(Reservation.MIN_PARTY_SIZE) @Max(Reservation.MAX_PARTY_SIZE) Integer covers)
+            implements BookEvent {}
+
+    /**
+     * Items of an order were sent to the kitchen. With pay at table, Passerelle then fetches the table's bill from the
+     * POS; the reservation book does not change.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record ItemsSent(
+            @NotBlank @Size(max = EVENT_ID_MAX_LENGTH) String eventId,
+            @NotNull String occurredAt,
+            @NotBlank @Size(max = PosOrder.EXTERNAL_ID_MAX_LENGTH) String orderId,
+            @NotBlank @Size(max = DiningTable.NAME_MAX_LENGTH) String table,
+            String reservationId)
             implements PosEventRequest {}
 
     /** {@code order.closed} and {@code order.paid_at_table} alike. */
-    sealed interface Bill extends PosEventRequest {
+    sealed interface Bill extends BookEvent {
 
         String reservationId();
 

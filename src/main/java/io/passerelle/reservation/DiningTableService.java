@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -37,6 +38,15 @@ public class DiningTableService {
     public List<DiningTable> tables(long restaurantId) {
         access.check(restaurantId);
         return tables.findByRestaurantIdOrderByNameAsc(restaurantId);
+    }
+
+    /**
+     * For machine callers (the POS API): no user, the restaurant comes from the authenticated connection. The table
+     * named exactly so, case and accents included: anything less is for a person to confirm.
+     */
+    @Transactional(readOnly = true)
+    public Optional<DiningTable> namedExactlyForMachine(long restaurantId, String name) {
+        return tables.findByRestaurantIdAndName(restaurantId, name).filter(table -> table.getName().equals(name));
     }
 
     @Transactional(readOnly = true)

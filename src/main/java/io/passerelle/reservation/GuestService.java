@@ -26,14 +26,20 @@ public class GuestService {
             .filter(ReservationStatus::isMissed)
             .toList();
 
+    /** Newest first: what the guest had last is what staff look for. */
+    public static final Sort ORDERS_NEWEST_FIRST = Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("id"));
+
     private final GuestRepository guests;
     private final ReservationRepository reservations;
+    private final PosOrderRepository orders;
     private final RestaurantAccess access;
     private final Clock clock;
 
-    GuestService(GuestRepository guests, ReservationRepository reservations, RestaurantAccess access, Clock clock) {
+    GuestService(GuestRepository guests, ReservationRepository reservations, PosOrderRepository orders,
+            RestaurantAccess access, Clock clock) {
         this.guests = guests;
         this.reservations = reservations;
+        this.orders = orders;
         this.access = access;
         this.clock = clock;
     }
@@ -61,6 +67,18 @@ public class GuestService {
         Guest guest = find(restaurantId, guestId);
         return new GuestProfile(guest, reservations.countByRestaurantIdAndGuestId(restaurantId, guestId),
                 reservations.countByRestaurantIdAndGuestIdAndStatusIn(restaurantId, guestId, MISSED));
+    }
+
+    /** The orders of the guest's reservations, with their lines, as the POS sent them; newest first unless sorted. */
+    @Transactional(readOnly = true)
+    public Page<GuestOrder> orders(long restaurantId, long guestId, Pageable pageable) {
+        access.check(restaurantId);
+        find(restaurantId, guestId);
+        Pageable ordered = pageable.getSort().isSorted() || pageable.isUnpaged()
+                ? pageable
+                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), ORDERS_NEWEST_FIRST);
+        // the lines load here, in the transaction, a page's orders at a time
+        return orders.findOfGuest(restaurantId, guestId, ordered).map(GuestOrder::of);
     }
 
     @Transactional

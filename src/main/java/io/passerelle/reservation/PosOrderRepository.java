@@ -3,9 +3,12 @@ package io.passerelle.reservation;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface PosOrderRepository extends JpaRepository<PosOrder, Long> {
 
@@ -15,4 +18,12 @@ interface PosOrderRepository extends JpaRepository<PosOrder, Long> {
 
     @EntityGraph(attributePaths = "items")
     List<PosOrder> findByRestaurantIdAndReservationIdOrderByIdAsc(long restaurantId, long reservationId);
+
+    /** Without their items: a collection fetch would page in memory. */
+    @Query("""
+            select o from PosOrder o
+            where o.restaurantId = :restaurantId and o.reservationId in (
+                select r.id from Reservation r where r.restaurantId = :restaurantId and r.guest.id = :guestId)
+            """)
+    Page<PosOrder> findOfGuest(long restaurantId, long guestId, Pageable pageable);
 }

@@ -2,6 +2,7 @@ package io.passerelle.reservation;
 
 import io.passerelle.reservation.PosEventOutcome.Effect;
 import io.passerelle.reservation.PosEventRejectedException.Reason;
+import io.passerelle.reservation.ReservationChanged.ReportedByPos;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PosOrderService {
+
+    /** The version "before" a reservation this event created. */
+    private static final long NEW = -1;
 
     private final ReservationRepository reservations;
     private final PosOrderRepository orders;
@@ -41,21 +45,23 @@ public class PosOrderService {
     /**
      * {@code reservation.attached}, or {@code order.opened}: with a reservation, it becomes ARRIVED at the table;
      * without, the order is matched to a confirmed reservation on that table near its start, else a walk-in.
+     *
+     * @param connectionId the connection whose POS reported it
      */
     @Transactional
-    public PosEventOutcome seat(long restaurantId, PosSeating seating) {
+    public PosEventOutcome seat(long restaurantId, long connectionId, PosSeating seating) {
         if (seating.reservationId() == null) {
             Optional<PosOrder> known = orders.findByRestaurantIdAndExternalId(restaurantId, seating.orderId());
             if (known.isPresent()) {
                 // the same order opened again: never a second walk-in
                 return noChange(known.get().getReservationId());
             }
-            return openWithoutReservation(restaurantId, seating);
+            return openWithoutReservation(restaurantId, connectionId, seating);
         }
         Reservation reservation = lock(restaurantId, seating.reservationId());
         Optional<PosOrder> order = orders.findByRestaurantIdAndExternalId(restaurantId, seating.orderId());
         requireSameReservation(order, reservation);
-        return attach(reservation, order.orElse(null), seating, Effect.SEATED);
+        return attach(reservation, order.orElse(null), connectionId, seating, Effect.SEATED);
     }
 
     /**
@@ -63,7 +69,7 @@ public class PosOrderService {
      * guest's statistics count the bill, once per order however often the close is reported.
      */
     @Transactional
-    public PosEventOutcome close(long restaurantId, PosBill bill) {
+    public PosEventOutcome close(long restaurantId, long connectionId, PosBill bill) {
         // The reservation first, then the order: every event takes the locks in this order.
         Reservation named = bill.reservationId() == null ? null : lock(restaurantId, bill.reservationId());
         Optional<PosOrder> known = orders.findByRestaurantIdAndExternalId(restaurantId, bill.orderId());
@@ -77,6 +83,7 @@ public class PosOrderService {
                 : known.map(PosOrder::getReservationId).map(id -> lock(restaurantId, id)).orElse(null);
         Instant now = clock.instant();
         boolean walkIn = reservation == null;
+        long versionBefore = walkIn ? NEW : reservation.getVersion();
         if (walkIn) {
             // a bill the POS never reported opening, for no reservation: a walk-in, seated and finished at once
             reservation = reservations.save(Reservation.walkIn(restaurantId, bill.occurredAt(), bill.covers(), null,
@@ -100,7 +107,7 @@ public class PosOrderService {
         if (reservation.getGuest() != null) {
             reservation.getGuest().recordVisit(bill.covers(), bill.total(), now);
         }
-        publish(reservation);
+        publish(reservation, new ReportedByPos(connectionId, versionBefore));
         return new PosEventOutcome(walkIn ? Effect.WALK_IN_CREATED : Effect.FINISHED, reservation.getId(), false);
     }
 
@@ -110,8 +117,8 @@ public class PosOrderService {
         return orders.findByRestaurantIdAndReservationIdOrderByIdAsc(restaurantId, reservationId);
     }
 
-    private PosEventOutcome openWithoutReservation(long restaurantId, PosSeating seating) {
-        Optional<DiningTable> table = table(restaurantId, seating.table());
+    private PosEventOutcome openWithoutReservation(long restaurantId, long connectionId, PosSeating seating) {
+        Optional<DiningTable> table = table(restaurantId, seating);
         if (table.isPresent()) {
             Instant opened = seating.occurredAt();
             var nearby = reservations.findOnTableStartingBetween(restaurantId, table.get().getId(),
@@ -119,7 +126,7 @@ public class PosOrderService {
             Optional<Reservation> nearest = nearby.stream()
                     .min(Comparator.comparing(r -> Duration.between(r.getStart(), opened).abs()));
             if (nearest.isPresent()) {
-                return attach(lock(restaurantId, nearest.get().getId()), null, seating, Effect.MATCHED);
+                return attach(lock(restaurantId, nearest.get().getId()), null, connectionId, seating, Effect.MATCHED);
             }
         }
         Instant now = clock.instant();
@@ -128,11 +135,12 @@ public class PosOrderService {
                 table.orElse(null), seating.table(), now));
         orders.save(new PosOrder(restaurantId, seating.orderId(), walkIn.getId(), seating.table(), seating.covers(),
                 seating.occurredAt(), now));
-        publish(walkIn);
+        publish(walkIn, new ReportedByPos(connectionId, NEW));
         return new PosEventOutcome(Effect.WALK_IN_CREATED, walkIn.getId(), seating.table() != null && table.isEmpty());
     }
 
-    private PosEventOutcome attach(Reservation reservation, PosOrder order, PosSeating seating, Effect effect) {
+    private PosEventOutcome attach(Reservation reservation, PosOrder order, long connectionId, PosSeating seating,
+            Effect effect) {
         switch (reservation.getStatus()) {
             case ARRIVED, FINISHED -> {
                 // further along already: the POS repeating itself, or late
@@ -142,7 +150,8 @@ public class PosOrderService {
             default -> throw notConfirmed(reservation);
         }
         Instant now = clock.instant();
-        Optional<DiningTable> table = table(reservation.getRestaurantId(), seating.table());
+        long versionBefore = reservation.getVersion();
+        Optional<DiningTable> table = table(reservation.getRestaurantId(), seating);
         reservation.seat(table.orElse(null), seating.table(), seating.room(), now);
         if (order == null) {
             orders.save(new PosOrder(reservation.getRestaurantId(), seating.orderId(), reservation.getId(),
@@ -150,12 +159,13 @@ public class PosOrderService {
         } else {
             order.attachTo(reservation.getId());
         }
-        publish(reservation);
+        publish(reservation, new ReportedByPos(connectionId, versionBefore));
         return new PosEventOutcome(effect, reservation.getId(), seating.table() != null && table.isEmpty());
     }
 
-    private Optional<DiningTable> table(long restaurantId, String name) {
-        return name == null ? Optional.empty() : tables.findByRestaurantIdAndName(restaurantId, name);
+    private Optional<DiningTable> table(long restaurantId, PosSeating seating) {
+        return seating.tableId() == null ? Optional.empty()
+                : tables.findByIdAndRestaurantId(seating.tableId(), restaurantId);
     }
 
     private Reservation lock(long restaurantId, long reservationId) {
@@ -181,10 +191,13 @@ public class PosOrderService {
         return new PosEventOutcome(Effect.NO_CHANGE, reservationId, false);
     }
 
-    /** Flushing applies the @Version increment, so the event carries the version the change produced. */
-    private void publish(Reservation reservation) {
+    /**
+     * Flushing applies the @Version increment, so the event carries the version the change produced; and who
+     * reported it, so that the sync engine does not echo a POS's own news back to it.
+     */
+    private void publish(Reservation reservation, ReportedByPos reportedBy) {
         reservations.flush();
         events.publishEvent(new ReservationChanged(reservation.getRestaurantId(), reservation.getId(),
-                reservation.getVersion()));
+                reservation.getVersion(), reportedBy));
     }
 }

@@ -97,6 +97,6 @@ public class Restaurant {
     }
 
     public RestaurantRef toRef() {
-        return new RestaurantRef(id, publicId, name, getTimeZone(), reseller.getId());
+        return new RestaurantRef(id, publicId, name, getTimeZone(), reseller.getId(), getLocale());
     }
 }

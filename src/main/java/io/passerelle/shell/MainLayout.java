@@ -1,5 +1,7 @@
 package io.passerelle.shell;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -29,8 +31,11 @@ import io.passerelle.security.UserAccountService;
 import io.passerelle.shared.i18n.TranslationProvider;
 import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -43,9 +48,15 @@ import org.springframework.data.domain.Sort;
 class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 viewTitle = new H1();
+    private final CurrentRestaurant currentRestaurant;
+    private final List<NavigationBadge> badges;
+    private final Map<NavigationBadge, SideNavItem> badgedItems = new HashMap<>();
 
     MainLayout(AuthenticationContext authentication, CurrentUser currentUser, CurrentRestaurant currentRestaurant,
-            RestaurantService restaurants, UserAccountService accounts, List<NavbarWidget> widgets) {
+            RestaurantService restaurants, UserAccountService accounts, List<NavbarWidget> widgets,
+            ObjectProvider<NavigationBadge> badges) {
+        this.currentRestaurant = currentRestaurant;
+        this.badges = badges.orderedStream().toList();
         setPrimarySection(Section.DRAWER);
         viewTitle.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
@@ -68,6 +79,35 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        refreshBadges();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        var registration = ComponentUtil.addListener(ui, NavigationBadge.Refresh.class, refresh -> refreshBadges());
+        addDetachListener(detach -> {
+            registration.remove();
+            detach.unregisterListener();
+        });
+    }
+
+    /** Counts for the current restaurant; none selected, or nothing waiting: no badge. */
+    private void refreshBadges() {
+        Long restaurantId = badgedItems.isEmpty() ? null : currentRestaurant.get().map(RestaurantRef::id).orElse(null);
+        badgedItems.forEach((badge, item) -> {
+            long count = restaurantId == null ? 0 : badge.count(restaurantId);
+            if (count == 0) {
+                item.setSuffixComponent(null);
+                return;
+            }
+            var counter = new Span(String.valueOf(count));
+            counter.getElement().getThemeList().addAll(List.of("badge", "error", "pill", "small"));
+            counter.getElement().setAttribute("aria-label", getTranslation(badge.labelKey(), count));
+            counter.setId("nav-badge-" + badge.route());
+            item.setSuffixComponent(counter);
+        });
     }
 
     private SideNav navigation() {
@@ -80,8 +120,15 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                         .toUpperCase(Locale.ROOT).replace('-', '_')).create());
             }
             nav.addItem(item);
+            badges.stream()
+                    .filter(badge -> routeOf(entry).equals(badge.route()))
+                    .forEach(badge -> badgedItems.put(badge, item));
         }
         return nav;
+    }
+
+    private static String routeOf(MenuEntry entry) {
+        return entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
     }
 
     private ComboBox<RestaurantRef> restaurantSwitcher(CurrentRestaurant currentRestaurant,

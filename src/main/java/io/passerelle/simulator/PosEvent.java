@@ -38,6 +38,16 @@ sealed interface PosEvent {
         }
     }
 
+    /** Items of an order were sent to the kitchen (push style): with pay at table, Passerelle fetches the bill. */
+    @JsonPropertyOrder({"type", "eventId", "occurredAt"})
+    record ItemsSent(String eventId, OffsetDateTime occurredAt, String orderId, String table, String reservationId)
+            implements PosEvent {
+        @Override
+        public String type() {
+            return "order.items_sent";
+        }
+    }
+
     /** The bill closed at the till. */
     @JsonPropertyOrder({"type", "eventId", "occurredAt"})
     record OrderClosed(

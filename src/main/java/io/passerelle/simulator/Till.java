@@ -1,6 +1,7 @@
 package io.passerelle.simulator;
 
 import io.passerelle.simulator.Activity.Counter;
+import io.passerelle.simulator.PosEvent.ItemsSent;
 import io.passerelle.simulator.PosEvent.OrderClosed;
 import io.passerelle.simulator.PosEvent.OrderOpened;
 import io.passerelle.simulator.PosEvent.OrderPaidAtTable;
@@ -94,10 +95,10 @@ final class Till {
         String chosenTable = table != null ? table : preferredOrFreeTable(reservation.table());
         int seatedCovers = covers != null ? covers : reservation.partySize() != null ? reservation.partySize() : 2;
         Bill order = floor.open(chosenTable, seatedCovers, reservationId, now());
-        order = withItems(order, items);
         ReservationAttached attached =
                 new ReservationAttached(newEventId(), now(), reservationId, order.orderId(), order.table());
         outbox.enqueue(attached);
+        order = withItems(order, items);
         return ScenarioResult.of(this, "seat", order, null, attached);
     }
 
@@ -105,9 +106,10 @@ final class Till {
     ScenarioResult walkIn(String table, Integer covers, List<OrderItem> items) {
         String chosenTable = table != null ? table : preferredOrFreeTable(null);
         int seatedCovers = covers != null ? covers : 1 + ThreadLocalRandom.current().nextInt(4);
-        Bill order = withItems(floor.open(chosenTable, seatedCovers, null, now()), items);
+        Bill order = floor.open(chosenTable, seatedCovers, null, now());
         OrderOpened opened = new OrderOpened(newEventId(), now(), order.orderId(), order.table(), order.covers());
         outbox.enqueue(opened);
+        order = withItems(order, items);
         return ScenarioResult.of(this, "walk-in", order, null, opened);
     }
 
@@ -159,8 +161,17 @@ final class Till {
                 "'" + name + "' is not on the " + settings.menu().name().toLowerCase() + " menu: give its unitPrice"));
     }
 
+    /** Items ordered and sent to the kitchen; a push-style till says so (pay at table then fetches the bill). */
     private Bill withItems(Bill order, List<OrderItem> items) {
-        return items == null || items.isEmpty() ? order : floor.addItems(order.orderId(), items);
+        if (items == null || items.isEmpty()) {
+            return order;
+        }
+        Bill updated = floor.addItems(order.orderId(), items);
+        if (settings.style() == InstallationSettings.Style.PUSH) {
+            outbox.enqueue(new ItemsSent(newEventId(), now(), updated.orderId(), updated.table(),
+                    updated.reservationId()));
+        }
+        return updated;
     }
 
     private Bill withMealIfEmpty(Bill order) {

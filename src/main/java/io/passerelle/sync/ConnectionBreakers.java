@@ -29,6 +29,11 @@ class ConnectionBreakers {
         return registry.circuitBreaker("connection-" + connectionId);
     }
 
+    /** The pay-at-table server is another host than the webhook: its own breaker. */
+    CircuitBreaker forPayAtTable(long connectionId) {
+        return registry.circuitBreaker("pay-at-table-" + connectionId);
+    }
+
     /** Without creating a breaker for a connection never called from here. */
     CircuitBreaker.State state(long connectionId) {
         return registry.find("connection-" + connectionId).map(CircuitBreaker::getState)

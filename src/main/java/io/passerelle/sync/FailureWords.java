@@ -9,7 +9,22 @@ final class FailureWords {
 
     private FailureWords() {}
 
-    static String describe(CallFailure failure, int httpStatus) {
+    static String describe(MessageType type, CallFailure failure, int httpStatus) {
+        return switch (type) {
+            case BILL_FETCH -> failure == CallFailure.UNKNOWN_RESTAURANT
+                    ? "The POS has no open bill on that table, or does not know the installation ID (HTTP 404)"
+                    : describe(failure, httpStatus);
+            case BILL_PAYMENT -> switch (failure) {
+                case UNKNOWN_RESTAURANT -> "The POS does not know this bill, or the installation ID (HTTP 404)";
+                case REJECTED -> "The POS refused the payment (HTTP " + httpStatus + "): the bill may be settled"
+                        + " already; check it at the till";
+                default -> describe(failure, httpStatus);
+            };
+            case UPSERTED, MISSED -> describe(failure, httpStatus);
+        };
+    }
+
+    private static String describe(CallFailure failure, int httpStatus) {
         return switch (failure) {
             case BAD_TOKEN -> "The POS did not accept Passerelle's signature or token (HTTP " + httpStatus + ")";
             case UNKNOWN_RESTAURANT -> "The POS does not know this restaurant (HTTP 404)";

@@ -28,11 +28,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox. Claims a bounded batch of due messages in a short transaction (rows other nodes hold
- * are skipped), calls the POS outside any transaction, then records the outcome. A node that dies mid-way
- * leaves its claims to expire: another node delivers them with the same webhook-id, and the POS dedupes.
- * Retries live here only (the HTTP client never retries): backoff with full jitter, Retry-After honoured,
- * a circuit breaker per connection.
+ * Delivers the outbox: webhooks to push-style POS systems, and calls to their pay-at-table servers. Claims a
+ * bounded batch of due messages in a short transaction (rows other nodes hold are skipped), calls the POS outside
+ * any transaction, then records the outcome. A node that dies mid-way leaves its claims to expire: another node
+ * delivers them with the same webhook-id (or payment id), and the POS dedupes. Retries live here only (the HTTP
+ * clients never retry): backoff with full jitter, Retry-After honoured, a circuit breaker per connection.
  */
 class OutboxRelay implements AutoCloseable {
 
@@ -42,6 +42,7 @@ class OutboxRelay implements AutoCloseable {
     private final ConnectionService connections;
     private final PartnerCatalogue catalogue;
     private final SyncLogService syncLog;
+    private final PayAtTableCalls payAtTable;
     private final ConnectionBreakers breakers;
     private final SyncSettings settings;
     private final BackoffPolicy backoff;
@@ -52,12 +53,13 @@ class OutboxRelay implements AutoCloseable {
     private final ApplicationEventPublisher events;
 
     OutboxRelay(OutboxStore store, ConnectionService connections, PartnerCatalogue catalogue, SyncLogService syncLog,
-            ConnectionBreakers breakers, SyncSettings settings, TransactionTemplate transactions, Clock clock,
-            String node, ApplicationEventPublisher events) {
+            PayAtTableCalls payAtTable, ConnectionBreakers breakers, SyncSettings settings,
+            TransactionTemplate transactions, Clock clock, String node, ApplicationEventPublisher events) {
         this.store = store;
         this.connections = connections;
         this.catalogue = catalogue;
         this.syncLog = syncLog;
+        this.payAtTable = payAtTable;
         this.breakers = breakers;
         this.settings = settings;
         this.backoff = settings.backoff();
@@ -109,34 +111,55 @@ class OutboxRelay implements AutoCloseable {
         Optional<PushConnection> connection = connections.findEnabledPush(message.connectionId());
         if (connection.isEmpty()) {
             // disabled meanwhile: a window re-sends what is not acknowledged once it is enabled again
-            store.markSuperseded(message.id(), FailureWords.CONNECTION_DISABLED);
+            giveUp(message, FailureWords.CONNECTION_DISABLED);
             return;
         }
-        if (alreadyKnownToPos(message)) {
+        boolean payAtTableCall = message.type().isPayAtTable();
+        if (!payAtTableCall && alreadyKnownToPos(message)) {
             store.markSuperseded(message.id(), null);
             return;
         }
-        CircuitBreaker breaker = breakers.forConnection(message.connectionId());
+        CircuitBreaker breaker = payAtTableCall ? breakers.forPayAtTable(message.connectionId())
+                : breakers.forConnection(message.connectionId());
         if (!breaker.tryAcquirePermission()) {
             store.postpone(message.id(), clock.instant().plus(settings.breakerOpenFor()));
             return;
         }
-        Optional<PushTarget> target = connections.pushTarget(message.connectionId());
-        if (target.isEmpty()) {
+        long started = System.nanoTime();
+        Optional<PosCall> call = payAtTableCall ? payAtTable.call(message, connection.get())
+                : webhook(message, connection.get());
+        if (call.isEmpty()) {
             breaker.releasePermission();
-            store.markSuperseded(message.id(), FailureWords.CONNECTION_DISABLED);
+            giveUp(message, FailureWords.CONNECTION_DISABLED);
             return;
         }
-        long started = System.nanoTime();
-        PushDeliveryOutcome outcome = catalogue.pushAdapter(connection.get().partnerCode())
-                .deliver(target.get(), message.webhookId(), message.payload().getBytes(StandardCharsets.UTF_8));
         long elapsedNanos = System.nanoTime() - started;
+        PushDeliveryOutcome outcome = call.get().outcome();
         if (outcome.retryable()) {
             breaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, new PosCallFailed(outcome.failure()));
         } else {
             breaker.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
         }
-        record(message, connection.get(), outcome, (int) TimeUnit.NANOSECONDS.toMillis(elapsedNanos));
+        record(message, connection.get(), call.get(), (int) TimeUnit.NANOSECONDS.toMillis(elapsedNanos));
+    }
+
+    /** The signed webhook; acknowledged, it moves the POS's delivery state forward. Empty: no target any more. */
+    private Optional<PosCall> webhook(OutboxMessage message, PushConnection connection) {
+        return connections.pushTarget(message.connectionId()).map(target -> new PosCall(
+                catalogue.pushAdapter(connection.partnerCode()).deliver(target, message.webhookId(),
+                        message.payload().getBytes(StandardCharsets.UTF_8)),
+                null, true,
+                () -> store.acknowledge(message.connectionId(), message.reservationId(), message.reservationVersion(),
+                        message.type() == MessageType.MISSED, clock.instant()),
+                () -> { }));
+    }
+
+    /** Nothing was called: the connection (or its pay at table) is gone. A pending payment then shows as failed. */
+    private void giveUp(OutboxMessage message, String reason) {
+        transactions.executeWithoutResult(status -> {
+            store.markSuperseded(message.id(), reason);
+            payAtTable.gaveUp(message);
+        });
     }
 
     /** Never a version lower than the acknowledged one, and nothing after a delivered missed. */
@@ -145,7 +168,8 @@ class OutboxRelay implements AutoCloseable {
         return state.missedDelivered() || state.ackedVersion() >= message.reservationVersion();
     }
 
-    private void record(OutboxMessage message, PushConnection connection, PushDeliveryOutcome outcome, int latencyMs) {
+    private void record(OutboxMessage message, PushConnection connection, PosCall call, int latencyMs) {
+        PushDeliveryOutcome outcome = call.outcome();
         int attempt = message.attempts() + 1;
         Instant now = clock.instant();
         LogRecord line = LogRecord.message(message.restaurantId(), LogDirection.OUT, message.type().wireName())
@@ -153,14 +177,11 @@ class OutboxRelay implements AutoCloseable {
                 .messageId(message.webhookId())
                 .reservation(message.reservationId())
                 .http(outcome.httpStatus() == 0 ? null : outcome.httpStatus(), attempt, latencyMs)
-                .payload(message.payload(), null);
-        // a 2xx acknowledges, whatever its body says
-        boolean acknowledged = outcome.delivered() || isSuccess(outcome.httpStatus());
-        if (acknowledged) {
+                .payload(message.payload(), call.response());
+        if (call.acknowledged()) {
             transactions.executeWithoutResult(status -> {
                 store.markDelivered(message.id(), attempt, outcome.httpStatus(), now);
-                store.acknowledge(message.connectionId(), message.reservationId(), message.reservationVersion(),
-                        message.type() == MessageType.MISSED, now);
+                call.onAcknowledged().run();
             });
             syncLog.record(line.outcome(LogOutcome.SUCCESS));
             announce(message, now, DeliveryAttempted.Outcome.DELIVERED);
@@ -168,14 +189,14 @@ class OutboxRelay implements AutoCloseable {
         }
         CallFailure failure = outcome.failure();
         Integer httpStatus = outcome.httpStatus() == 0 ? null : outcome.httpStatus();
-        line.error(failure.name(), FailureWords.describe(failure, outcome.httpStatus()));
+        line.error(failure.name(), FailureWords.describe(message.type(), failure, outcome.httpStatus()));
         if (outcome.retryable()) {
             Instant firstFailure = message.retryStartedAt() == null ? now : message.retryStartedAt();
             if (store.hasNewerPending(message)) {
                 store.markSuperseded(message.id(), failure.name());
                 syncLog.record(line.outcome(LogOutcome.RETRYING));
             } else if (backoff.givesUp(attempt, firstFailure, now)) {
-                store.markFailed(message.id(), attempt, httpStatus, failure.name());
+                markFailed(message, call, attempt, httpStatus, failure);
                 syncLog.record(line.outcome(LogOutcome.FAILED));
             } else {
                 Duration delay = backoff.delay(attempt, outcome.retryAfter());
@@ -185,7 +206,7 @@ class OutboxRelay implements AutoCloseable {
             announce(message, now, DeliveryAttempted.Outcome.CONNECTION_FAILED);
             return;
         }
-        store.markFailed(message.id(), attempt, httpStatus, failure.name());
+        markFailed(message, call, attempt, httpStatus, failure);
         syncLog.record(line.outcome(LogOutcome.FAILED));
         announce(message, now, DeliveryAttempted.Outcome.of(failure));
         if (failure == CallFailure.GONE) {
@@ -199,8 +220,11 @@ class OutboxRelay implements AutoCloseable {
                 Duration.between(message.createdAt(), now)));
     }
 
-    private static boolean isSuccess(int httpStatus) {
-        return httpStatus >= 200 && httpStatus < 300;
+    private void markFailed(OutboxMessage message, PosCall call, int attempt, Integer httpStatus, CallFailure failure) {
+        transactions.executeWithoutResult(status -> {
+            store.markFailed(message.id(), attempt, httpStatus, failure.name());
+            call.onFailedForGood().run();
+        });
     }
 
     @Override

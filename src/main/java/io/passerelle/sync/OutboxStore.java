@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox, the delivery state and the reconcile leases, in plain SQL: claiming needs
+ * The outbox (webhooks about reservations, calls to pay-at-table servers), the delivery state and the reconcile
+ * leases, in plain SQL: claiming needs
  * {@code FOR UPDATE SKIP LOCKED} and conditional updates, which say exactly what they do here. Every
  * method joins the caller's transaction; times are stored in UTC like everything else.
  */
@@ -44,14 +45,37 @@ class OutboxStore {
                 .update();
     }
 
-    /** Older waiting versions are pointless once a newer one is queued; one in flight is left to finish. */
-    int supersedeOlderPending(long connectionId, long reservationId, long version, Instant now) {
-        return jdbc.sql("""
-                update outbox_message set status = 'SUPERSEDED'
-                where connection_id = ? and reservation_id = ? and status = 'PENDING' and reservation_version < ?
-                  and (claimed_until is null or claimed_until < ?)""")
-                .params(connectionId, reservationId, version, utc(now))
+    /** A call to the pay-at-table server: about a bill, not a reservation. */
+    void insertPayAtTableCall(long restaurantId, long connectionId, MessageType type, String webhookId, String payload,
+            Instant now) {
+        jdbc.sql("""
+                insert into outbox_message (restaurant_id, connection_id, type, webhook_id, payload, status, attempts,
+                    next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                .params(restaurantId, connectionId, type.wireName(), webhookId, payload, utc(now), utc(now))
                 .update();
+    }
+
+    /**
+     * Older waiting versions are pointless once a newer one is queued; one in flight is left to finish. Found
+     * by a plain read, then updated by primary key: a range update here took gap locks that deadlocked with
+     * the inserts of concurrent changes to neighbouring reservations.
+     */
+    int supersedeOlderPending(long connectionId, long reservationId, long version, Instant now) {
+        List<Long> older = jdbc.sql("select id from outbox_message where connection_id = ? and reservation_id = ?"
+                        + " and status = 'PENDING' and reservation_version < ?")
+                .params(connectionId, reservationId, version)
+                .query(Long.class)
+                .list();
+        int superseded = 0;
+        for (long id : older) {
+            superseded += jdbc.sql("""
+                    update outbox_message set status = 'SUPERSEDED'
+                    where id = ? and status = 'PENDING' and (claimed_until is null or claimed_until < ?)""")
+                    .params(id, utc(now))
+                    .update();
+        }
+        return superseded;
     }
 
     DeliveryState deliveryState(long connectionId, long reservationId) {
@@ -113,8 +137,9 @@ class OutboxStore {
                 .list();
         var firstPerReservation = new LinkedHashMap<String, OutboxMessage>();
         for (OutboxMessage message : due) {
-            firstPerReservation.merge(message.connectionId() + "/" + message.reservationId(), message,
-                    (a, b) -> a.id() < b.id() ? a : b);
+            String key = message.reservationId() == null ? "call/" + message.id()
+                    : message.connectionId() + "/" + message.reservationId();
+            firstPerReservation.merge(key, message, (a, b) -> a.id() < b.id() ? a : b);
         }
         List<OutboxMessage> claimable = firstPerReservation.values().stream()
                 .filter(message -> !hasOlderPending(message))
@@ -128,6 +153,9 @@ class OutboxStore {
     }
 
     private boolean hasOlderPending(OutboxMessage message) {
+        if (message.reservationId() == null) {
+            return false;
+        }
         return jdbc.sql("select count(*) from outbox_message where connection_id = ? and reservation_id = ?"
                         + " and status = 'PENDING' and id < ?")
                 .params(message.connectionId(), message.reservationId(), message.id())
@@ -180,6 +208,9 @@ class OutboxStore {
     }
 
     boolean hasNewerPending(OutboxMessage message) {
+        if (message.reservationId() == null) {
+            return false;
+        }
         return jdbc.sql("select count(*) from outbox_message where connection_id = ? and reservation_id = ?"
                         + " and status = 'PENDING' and id > ?")
                 .params(message.connectionId(), message.reservationId(), message.id())
@@ -194,6 +225,18 @@ class OutboxStore {
                     claimed_by = null, claimed_until = null
                 where id = ? and restaurant_id = ? and status = 'FAILED'""")
                 .params(utc(now), messageId, restaurantId)
+                .update();
+    }
+
+    /** The FAILED messages of this restaurant with these webhook ids back in the queue, as {@link #replay} does. */
+    int replayByWebhookIds(long restaurantId, Collection<String> webhookIds, Instant now) {
+        return jdbc.sql("""
+                update outbox_message set status = 'PENDING', attempts = 0, retry_started_at = null, next_attempt_at = :now,
+                    claimed_by = null, claimed_until = null
+                where restaurant_id = :restaurant and webhook_id in (:webhookIds) and status = 'FAILED'""")
+                .param("now", utc(now))
+                .param("restaurant", restaurantId)
+                .param("webhookIds", webhookIds)
                 .update();
     }
 
@@ -253,7 +296,7 @@ class OutboxStore {
 
     private static OutboxMessage message(ResultSet rs, int row) throws SQLException {
         return new OutboxMessage(rs.getLong("id"), rs.getLong("restaurant_id"), rs.getLong("connection_id"),
-                rs.getLong("reservation_id"), rs.getLong("reservation_version"),
+                rs.getObject("reservation_id", Long.class), rs.getObject("reservation_version", Long.class),
                 MessageType.ofWireName(rs.getString("type")), rs.getString("webhook_id"), rs.getString("payload"),
                 OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
                 instant(rs, "retry_started_at"), (Integer) rs.getObject("last_http_status", Integer.class),

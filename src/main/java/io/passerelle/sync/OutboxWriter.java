@@ -5,6 +5,7 @@ import io.passerelle.connection.PushConnection;
 import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.PartnerDescriptor;
 import io.passerelle.reservation.ReservationChanged;
+import io.passerelle.reservation.ReservationChanged.ReportedByPos;
 import io.passerelle.reservation.ReservationSnapshot;
 import io.passerelle.reservation.ReservationSnapshots;
 import io.passerelle.restaurant.RestaurantRef;
@@ -58,8 +59,28 @@ class OutboxWriter {
                         + " changed but cannot be read back"));
         RestaurantRef restaurant = restaurants.getForMachine(change.restaurantId());
         for (PushConnection connection : pushConnections) {
-            enqueue(connection, restaurant, reservation);
+            if (!isOwnNewsOfUpToDatePos(connection, change)) {
+                enqueue(connection, restaurant, reservation);
+            }
         }
+    }
+
+    /**
+     * A POS is not told what it reported itself (seated, finished, a walk-in): its event acknowledges the version
+     * it produced. Only when it had everything before: a POS that still misses an earlier version gets the new one,
+     * which carries that earlier change too.
+     */
+    private boolean isOwnNewsOfUpToDatePos(PushConnection connection, ReservationChanged change) {
+        ReportedByPos reporter = change.reportedByPos();
+        if (reporter == null || reporter.connectionId() != connection.connectionId()) {
+            return false;
+        }
+        DeliveryState state = store.deliveryState(connection.connectionId(), change.reservationId());
+        if (state.missedDelivered() || state.ackedVersion() != reporter.versionBefore()) {
+            return false;
+        }
+        store.acknowledge(connection.connectionId(), change.reservationId(), change.version(), false, clock.instant());
+        return true;
     }
 
     /** For the windows: in its own transaction, the reservation read fresh. */
@@ -88,7 +109,10 @@ class OutboxWriter {
         }
         MessageType type = WireFormat.typeOf(reservation.status());
         Instant now = clock.instant();
-        store.supersedeOlderPending(connectionId, reservation.id(), reservation.version(), now);
+        // nothing older can wait unless the newest counting message does: spare the hot path a statement
+        if (latest.isPresent() && latest.get().status() == OutboxStatus.PENDING) {
+            store.supersedeOlderPending(connectionId, reservation.id(), reservation.version(), now);
+        }
         store.insert(restaurant.id(), connectionId, reservation.id(), reservation.version(), type,
                 "msg_" + UUID.randomUUID(), wire.body(type, restaurant, reservation, takesTables(connection)), now);
         return type == MessageType.MISSED ? EnqueueResult.MISSED : EnqueueResult.SENT;

@@ -27,6 +27,11 @@ class RelayKicker {
         kick();
     }
 
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void afterCommit(PayAtTableCallQueued queued) {
+        kick();
+    }
+
     void kick() {
         if (waiting.compareAndSet(false, true)) {
             scheduler.execute(() -> {

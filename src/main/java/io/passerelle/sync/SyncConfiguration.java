@@ -24,9 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class SyncConfiguration {
 
-    /** Names this node in claims and leases. */
+    /** Names this node in claims and leases: as configured, else unique per start (a restarted node is a new one). */
     @Bean
-    SyncNode syncNode() {
+    SyncNode syncNode(SyncSettings settings) {
+        if (!settings.nodeName().isBlank()) {
+            return new SyncNode(settings.nodeName());
+        }
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
@@ -43,10 +46,10 @@ class SyncConfiguration {
 
     @Bean(destroyMethod = "close")
     OutboxRelay outboxRelay(OutboxStore store, ConnectionService connections, PartnerCatalogue catalogue,
-            SyncLogService syncLog, ConnectionBreakers breakers, SyncSettings settings,
+            SyncLogService syncLog, PayAtTableCalls payAtTable, ConnectionBreakers breakers, SyncSettings settings,
             PlatformTransactionManager transactionManager, Clock clock, SyncNode node,
             ApplicationEventPublisher events) {
-        return new OutboxRelay(store, connections, catalogue, syncLog, breakers, settings,
+        return new OutboxRelay(store, connections, catalogue, syncLog, payAtTable, breakers, settings,
                 new TransactionTemplate(transactionManager), clock, node.id(), events);
     }
 

@@ -9,6 +9,7 @@ import io.passerelle.restaurant.RestaurantAccess;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
 import io.passerelle.sync.SyncConfiguration.SyncNode;
+import io.passerelle.synclog.FailedDeliveryReplay;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * see. Machines (the window jobs): {@link #runWindow} and {@link #reconcile}.
  */
 @Service
-public class SyncService {
+public class SyncService implements FailedDeliveryReplay {
 
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
     public static final String MANUAL_TRIGGER = "manual";
@@ -148,6 +149,20 @@ public class SyncService {
             throw new RuleViolationException(null, "sync.error.not-failed", "Only a failed message can be replayed");
         }
         relay.kick();
+    }
+
+    /** The sync log's replay: FAILED messages named by their webhook ids, back in the queue. */
+    @Override
+    public int replay(long restaurantId, Collection<String> webhookIds) {
+        access.check(restaurantId);
+        if (webhookIds.isEmpty()) {
+            return 0;
+        }
+        int queued = store.replayByWebhookIds(restaurantId, webhookIds, clock.instant());
+        if (queued > 0) {
+            relay.kick();
+        }
+        return queued;
     }
 
     @Transactional(readOnly = true)

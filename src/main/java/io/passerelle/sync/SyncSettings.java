@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param manualSyncThreads     manual syncs running at once on one node
  * @param shortWindowCron       the 3-minute window (yesterday to +7 days)
  * @param longWindowCron        the 12-hour window (yesterday to +2 months)
+ * @param nodeName              this node's name in claims and leases; empty: the host name and a random suffix
  */
 @ConfigurationProperties("passerelle.sync")
 public record SyncSettings(
@@ -43,7 +44,8 @@ public record SyncSettings(
         @DefaultValue("5m") Duration reconcileLease,
         @DefaultValue("2") int manualSyncThreads,
         @DefaultValue("0 0/3 * * * ?") String shortWindowCron,
-        @DefaultValue("0 0 0/12 * * ?") String longWindowCron) {
+        @DefaultValue("0 0 0/12 * * ?") String longWindowCron,
+        @DefaultValue("") String nodeName) {
 
     public BackoffPolicy backoff() {
         return new BackoffPolicy(backoffBase, backoffCap, maxAttempts, minimumRetrySpan);

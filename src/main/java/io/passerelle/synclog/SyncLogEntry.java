@@ -16,7 +16,8 @@ import java.time.Instant;
 public class SyncLogEntry {
 
     static final int ERROR_DETAIL_MAX = 500;
-    static final int MESSAGE_TYPE_MAX = 60;
+    public static final int MESSAGE_TYPE_MAX = 60;
+    public static final int PARTNER_CODE_MAX = 40;
     static final int MESSAGE_ID_MAX = 80;
     static final int ERROR_CODE_MAX = 60;
     static final int PAYLOAD_MAX = 1_000_000;
@@ -32,7 +33,7 @@ public class SyncLogEntry {
     @Column(name = "connection_id")
     private Long connectionId;
 
-    @Column(name = "partner_code", length = 40)
+    @Column(name = "partner_code", length = PARTNER_CODE_MAX)
     private String partnerCode;
 
     @Column(name = "occurred_at", nullable = false)
@@ -46,7 +47,7 @@ public class SyncLogEntry {
     @Column(nullable = false, length = 8)
     private LogDirection direction;
 
-    @Column(name = "message_type", nullable = false, length = 60)
+    @Column(name = "message_type", nullable = false, length = MESSAGE_TYPE_MAX)
     private String messageType;
 
     @Column(name = "message_id", length = 80)
@@ -142,4 +143,19 @@ public class SyncLogEntry {
     public Integer getRunFailed() { return runFailed; }
     public String getPayload() { return payload; }
     public String getResponse() { return response; }
+
+    LogLine toLine() {
+        return new LogLine(id, restaurantId, occurredAt, kind, direction, messageType, messageId, reservationId,
+                partnerCode, outcome, httpStatus, attempt, latencyMs, errorCode, errorDetail);
+    }
+
+    /** A delivery to a POS that failed for good: it can be sent again. */
+    public boolean isReplayable() {
+        return isReplayable(kind, direction, outcome, messageId);
+    }
+
+    static boolean isReplayable(LogKind kind, LogDirection direction, LogOutcome outcome, String messageId) {
+        return kind == LogKind.MESSAGE && direction == LogDirection.OUT && outcome == LogOutcome.FAILED
+                && messageId != null;
+    }
 }

@@ -2,6 +2,7 @@ package io.passerelle.synclog;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -12,6 +13,11 @@ interface SyncLogRepository extends JpaRepository<SyncLogEntry, Long> {
     List<SyncLogEntry> findByRestaurantIdAndIdLessThanOrderByIdDesc(long restaurantId, long beforeId, Limit limit);
 
     List<SyncLogEntry> findByRestaurantIdAndReservationIdOrderByIdAsc(long restaurantId, long reservationId);
+
+    List<SyncLogEntry> findByRestaurantIdAndReservationIdAndIdGreaterThanOrderByIdAsc(long restaurantId,
+            long reservationId, long afterId, Limit limit);
+
+    Optional<SyncLogEntry> findByIdAndRestaurantId(long id, long restaurantId);
 
     /** One bounded batch: a purge never holds long locks on a busy log. */
     @Modifying

@@ -118,6 +118,8 @@ class BadInputTest {
         cases.put(close.replace("\"total\": {\"amount\": \"86.50\", \"currency\": \"EUR\"},", ""), 400);
         cases.put("{\"type\": \"order.opened\", \"eventId\": \"e\", \"occurredAt\": \"" + time + "\", \"orderId\": \"o\"}",
                 400);
+        cases.put("{\"type\": \"order.items_sent\", \"eventId\": \"e\", \"occurredAt\": \"" + time
+                + "\", \"orderId\": \"o\"}", 400);
         // absurd numbers
         cases.put(close.replace("\"covers\": 2", "\"covers\": -1"), 400);
         cases.put(close.replace("\"covers\": 2", "\"covers\": 0"), 400);
@@ -138,7 +140,7 @@ class BadInputTest {
         // wrong currency: well-formed, not applicable
         cases.put(close.replaceFirst("\"currency\": \"EUR\"", "\"currency\": \"USD\""), 422);
         cases.put(close.replaceFirst("\"currency\": \"EUR\"", "\"currency\": \"eur\""), 400);
-        assertThat(cases.keySet()).doesNotContain(close).hasSize(42);
+        assertThat(cases.keySet()).doesNotContain(close).hasSize(43);
 
         cases.forEach((body, status) -> {
             String eventBody = body.replace("EID", newId());

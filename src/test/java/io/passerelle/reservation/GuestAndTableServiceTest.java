@@ -7,11 +7,14 @@ import io.passerelle.PasserelleTest;
 import io.passerelle.TestFixtures;
 import io.passerelle.shared.UserFacingException;
 import io.passerelle.TestFixtures.Tenant;
+import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
 import jakarta.validation.ConstraintViolationException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,8 @@ class GuestAndTableServiceTest {
     GuestService guests;
     @Autowired
     DiningTableService tables;
+    @Autowired
+    PosOrderService posOrders;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -57,6 +62,36 @@ class GuestAndTableServiceTest {
     private Guest createGuest(String firstName, String lastName, String mobile, String email) {
         return asOwner(() -> guests.create(new CreateGuest(restaurantId(),
                 new GuestDetails(firstName, lastName, mobile, email))));
+    }
+
+    @Test
+    void aGuestsOrdersAreTheirReservationsBillsNewestFirstWithTheirLinesAndBehindTheTenantWall() {
+        var guest = createGuest("Giulia", "Rossi", null, null);
+        var other = createGuest("Marco", "Bianchi", null, null);
+        var start = clock.instant().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+        bill("ord-old", book.reservation(restaurantId(), start, guest), start, "12.00");
+        bill("ord-new", book.reservation(restaurantId(), start.plus(2, ChronoUnit.DAYS), guest),
+                start.plus(2, ChronoUnit.DAYS), "30.50");
+        bill("ord-other", book.reservation(restaurantId(), start, other), start, "99.00");
+
+        var orders = asOwner(() -> guests.orders(restaurantId(), guest.getId(), PageRequest.of(0, 10))).getContent();
+
+        assertThat(orders).extracting(GuestOrder::orderId).containsExactly("ord-new", "ord-old");
+        assertThat(orders.getFirst().total()).isEqualByComparingTo("30.50");
+        assertThat(orders.getFirst().currency()).isEqualTo("EUR");
+        assertThat(orders.getFirst().items()).containsExactly(
+                new PosOrderItem("Risotto", 1, new BigDecimal("30.50")));
+        assertThatThrownBy(() -> book.as(tenant.owner(), () -> guests.orders(tenant.sibling().getId(), guest.getId(),
+                PageRequest.of(0, 10)))).isInstanceOf(NotFoundException.class);
+        var siblingGuest = book.guest(tenant.sibling().getId(), "Pierre", "Martin");
+        assertThatThrownBy(() -> asOwner(() -> guests.orders(restaurantId(), siblingGuest.getId(),
+                PageRequest.of(0, 10)))).isInstanceOf(NotFoundException.class);
+    }
+
+    private void bill(String orderId, Reservation reservation, Instant at, String total) {
+        book.changeStatus(reservation, ReservationStatus.CONFIRMED);
+        posOrders.close(restaurantId(), 0, new PosBill(orderId, reservation.getId(), 2, new BigDecimal(total), "EUR",
+                List.of(new PosOrderItem("Risotto", 1, new BigDecimal(total))), null, at));
     }
 
     @Test

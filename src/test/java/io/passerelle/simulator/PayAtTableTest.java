@@ -28,6 +28,11 @@ class PayAtTableTest {
                  "items": [{"name": "Steak frites", "quantity": 2}, {"name": "Kir", "quantity": 2}]}""");
         billId = walkIn.path("order").path("billId").asString();
         assertThat(passerelle.nextCall().json().path("type").asString()).isEqualTo("order.opened");
+        // a push-style till says when items go to the kitchen: Passerelle fetches the bill then
+        JsonNode itemsSent = passerelle.nextCall().json();
+        assertThat(itemsSent.path("type").asString()).isEqualTo("order.items_sent");
+        assertThat(itemsSent.path("table").asString()).isEqualTo("T3");
+        assertThat(itemsSent.path("orderId").asString()).isEqualTo(billId);
     }
 
     @AfterEach

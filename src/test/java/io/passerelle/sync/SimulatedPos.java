@@ -52,16 +52,25 @@ public final class SimulatedPos implements AutoCloseable {
     public final Tenant tenant;
     final PartnerConnection connection;
     final PosSimulator simulator;
+    /** The till's installation ID: its webhook path and its pay-at-table address. */
+    final String installation;
     private final TestFixtures fixtures;
 
-    private SimulatedPos(Tenant tenant, PartnerConnection connection, PosSimulator simulator, TestFixtures fixtures) {
+    private SimulatedPos(Tenant tenant, PartnerConnection connection, PosSimulator simulator, String installation,
+            TestFixtures fixtures) {
         this.tenant = tenant;
         this.connection = connection;
         this.simulator = simulator;
+        this.installation = installation;
         this.fixtures = fixtures;
     }
 
     public static SimulatedPos start(TestFixtures fixtures, ConnectionService connections) {
+        return start(fixtures, connections, SimulatorSettings.DEFAULT_PASSERELLE_URL);
+    }
+
+    /** @param partnerApi where the till reports what happens at its tables: this test server's partner API */
+    public static SimulatedPos start(TestFixtures fixtures, ConnectionService connections, URI partnerApi) {
         Tenant tenant = fixtures.tenant();
         long restaurantId = tenant.restaurant().getId();
         String token = TestFixtures.unique("tok");
@@ -72,12 +81,15 @@ public final class SimulatedPos implements AutoCloseable {
             String secret = connections.revealSigningSecret(restaurantId, created.getId());
             String installation = TestFixtures.unique("till");
             PosSimulator simulator = PosSimulator.start(SimulatorSettings.defaults().withPort(0)
+                    .withPasserelleUrl(partnerApi)
+                    .withPollInterval(Duration.ZERO)
+                    .withRetries(3, Duration.ofMillis(100))
                     .withInstallations(List.of(InstallationSettings.push(installation,
                             String.valueOf(tenant.restaurant().getPublicId()), token, secret, "2.0.16"))));
             PartnerConnection enabled = connections.update(new UpdateConnection(restaurantId, created.getId(),
                     new ConnectionDetails(simulator.webhookUrl(installation).toString(), null, null, null, Set.of(),
                             true)));
-            return new SimulatedPos(tenant, enabled, simulator, fixtures);
+            return new SimulatedPos(tenant, enabled, simulator, installation, fixtures);
         });
     }
 
@@ -130,6 +142,20 @@ public final class SimulatedPos implements AutoCloseable {
 
     public void faults(String knobsJson) {
         call("POST", "/control/faults", knobsJson);
+    }
+
+    /** Plays a scenario at the till ({@code seat}, {@code walk-in}, {@code close}...): the simulator's answer. */
+    JsonNode scenario(String name, String bodyJson) {
+        return json.readTree(call("POST", "/control/scenarios/" + name, bodyJson));
+    }
+
+    /** The till's pay-at-table server: what a connection's "server" is set to. */
+    URI payAtTableServer() {
+        return simulator.baseUrl();
+    }
+
+    static URI partnerApi(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/api/partner/v1");
     }
 
     /** Polls (bounded) until the condition holds; the assertion is the condition, never the wait. */

@@ -8,16 +8,24 @@ import io.passerelle.TestFixtures;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.Reservation;
+import io.passerelle.reservation.ReservationDetails;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
+import io.passerelle.reservation.UpdateReservation;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
 import tools.jackson.databind.JsonNode;
 
 @PasserelleTest
@@ -100,6 +108,39 @@ class SyncDeliveryTest {
                     + " and reservation_version > ?", Long.class, reservation.getId(), cancelled.getVersion()))
                     .as("nothing queued after the missed delivery").isZero();
             assertThat(pos.reservation(reservation.getId()).orElseThrow().path("partySize").asInt()).isEqualTo(2);
+        }
+    }
+
+    /** Regression (found by the benchmark): concurrent edits of neighbouring reservations deadlocked in the outbox. */
+    @Test
+    void concurrentEditsOfOneRestaurantAllReachThePos() throws Exception {
+        try (var pos = SimulatedPos.start(fixtures, connections)) {
+            List<Reservation> book = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                book.add(create(pos, 2, null));
+            }
+            Authentication owner = fixtures.authenticate(pos.tenant.owner());
+            for (int round = 3; round <= 5; round++) {
+                int partySize = round;
+                List<Reservation> edited = new ArrayList<>();
+                try (ExecutorService editors = Executors.newFixedThreadPool(4)) {
+                    List<Future<Reservation>> edits = book.stream().map(reservation -> editors.submit(() -> {
+                        fixtures.useAuthentication(owner);
+                        return reservations.update(new UpdateReservation(pos.restaurantId(), reservation.getId(),
+                                reservation.getVersion(), new ReservationDetails(reservation.getStart(), partySize,
+                                        null, null, reservation.getGuest().getId())));
+                    })).toList();
+                    for (Future<Reservation> edit : edits) {
+                        edited.add(edit.get());
+                    }
+                }
+                book = edited;
+            }
+
+            for (Reservation reservation : book) {
+                await("the newest version at the till", FEW_SECONDS, () -> pos.reservation(reservation.getId()),
+                        found -> found.isPresent() && found.get().path("version").asLong() == reservation.getVersion());
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.passerelle.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,6 +34,12 @@ class SyncLogServiceTest {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    SyncLogQueries queries;
+
+    @Autowired
+    ObjectProvider<FailedDeliveryReplay> replay;
 
     @Test
     void secretsNeverReachTheLog() {
@@ -98,12 +105,14 @@ class SyncLogServiceTest {
         long kept = syncLog.record(LogRecord.message(restaurantId, LogDirection.OUT, "reservation.upserted"));
 
         var settings = new SyncLogSettings(Duration.ofDays(90), 2);
-        var now = new SyncLogService(repository, access, settings, Clock.systemUTC(), transactionManager);
+        var now = new SyncLogService(repository, queries, access, settings, replay, Clock.systemUTC(),
+                transactionManager);
         now.purgeExpired();
         assertThat(repository.findById(kept)).isPresent();
 
         var ninetyOneDaysLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(91));
-        var later = new SyncLogService(repository, access, settings, ninetyOneDaysLater, transactionManager);
+        var later = new SyncLogService(repository, queries, access, settings, replay, ninetyOneDaysLater,
+                transactionManager);
         assertThat(later.purgeExpired()).isGreaterThanOrEqualTo(1);
         assertThat(repository.findById(kept)).isEmpty();
     }

@@ -32,6 +32,11 @@ final class DeliveryClassifier {
         if (status >= 200 && status < 300) {
             return acknowledged(status, body);
         }
+        return refused(status, retryAfter);
+    }
+
+    /** Any status but 2xx. */
+    PushDeliveryOutcome refused(int status, Optional<String> retryAfter) {
         return switch (status) {
             case 401, 403 -> PushDeliveryOutcome.failed(CallFailure.BAD_TOKEN, status, null);
             case 404 -> PushDeliveryOutcome.failed(CallFailure.UNKNOWN_RESTAURANT, status, null);

@@ -1,11 +1,6 @@
 package io.passerelle.partner.webhook;
 
-import feign.Feign;
-import feign.Request;
 import feign.Response;
-import feign.Retryer;
-import feign.Target;
-import feign.http2client.Http2Client;
 import io.passerelle.partner.CallFailure;
 import io.passerelle.partner.PartnerSettings;
 import io.passerelle.partner.PushDeliveryOutcome;
@@ -13,12 +8,9 @@ import io.passerelle.partner.PushTarget;
 import io.passerelle.partner.StandardWebhookSigner;
 import io.passerelle.partner.WebhookUrlPolicy;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +18,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls push-style POS webhooks as PROTOCOL.md describes: signed POST, explicit connect and read
- * timeouts, redirects not followed (a redirect could lead to an address the URL check refused), and no
- * retries (they live in one layer only, the sync engine). Feign logs nothing here: no header or body
- * can leak a secret.
+ * Calls push-style POS webhooks as PROTOCOL.md describes: a signed POST, on the terms of {@link PosHttp}
+ * (explicit timeouts, no redirects, no retries).
  */
 @Component
 public class PosWebhookClient {
@@ -49,16 +39,7 @@ public class PosWebhookClient {
         this.urlPolicy = settings.webhookUrlPolicy();
         this.json = json;
         this.classifier = new DeliveryClassifier(json, clock);
-        var http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        this.api = Feign.builder()
-                .client(new Http2Client(http))
-                .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), false))
-                .retryer(Retryer.NEVER_RETRY)
-                .target(Target.EmptyTarget.create(PosWebhookApi.class));
+        this.api = PosHttp.client(PosWebhookApi.class, settings);
     }
 
     /** {@code {"type": "connection.test", "restaurantId": <public ID>}}; the POS may answer with its version. */
@@ -77,7 +58,8 @@ public class PosWebhookClient {
         headers.put("Content-Type", "application/json");
         PushDeliveryOutcome outcome;
         try (Response response = api.deliver(target.webhookUrl().uri(), headers, jsonBody)) {
-            outcome = classifier.answer(response.status(), firstHeader(response, "Retry-After"), answer(response));
+            outcome = classifier.answer(response.status(), PosHttp.firstHeader(response, "Retry-After"),
+                    PosHttp.answer(response, MAX_ANSWER_BYTES));
         } catch (IOException | RuntimeException e) {
             outcome = classifier.failure(e);
         }
@@ -85,21 +67,5 @@ public class PosWebhookClient {
             log.info("Call to {} failed: {} (HTTP {})", target.webhookUrl(), outcome.failure(), outcome.httpStatus());
         }
         return outcome;
-    }
-
-    private static byte[] answer(Response response) throws IOException {
-        if (response.body() == null) {
-            return new byte[0];
-        }
-        try (InputStream in = response.body().asInputStream()) {
-            return in.readNBytes(MAX_ANSWER_BYTES);
-        }
-    }
-
-    private static Optional<String> firstHeader(Response response, String name) {
-        return response.headers().entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase(name))
-                .flatMap(header -> header.getValue().stream())
-                .findFirst();
     }
 }

@@ -46,7 +46,7 @@ class GuestListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showGuests(RestaurantRef restaurant) {
-        var formats = new BookFormats(getLocale(), restaurant.timeZone());
+        var formats = new BookFormats(getLocale(), restaurant);
         search.setId("guests-search");
         search.setAriaLabel(getTranslation("action.search"));
         search.setPlaceholder(getTranslation("guest.search"));

@@ -5,23 +5,30 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.shared.Registration;
 import io.passerelle.reservation.Guest;
+import io.passerelle.reservation.GuestOrder;
 import io.passerelle.reservation.GuestProfile;
 import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.PosOrderItem;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationFilter;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.restaurant.RestaurantRef;
+import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 
 /**
- * A guest's profile: contact details, what their bills add up to (from the POS) and their
- * reservations, newest first. "Edit" opens the guest form; saving it refreshes the profile.
+ * A guest's profile: contact details, what their bills add up to (from the POS), their
+ * reservations and their orders with the lines the POS sent, newest first. "Edit" opens the guest form; saving it refreshes the profile.
  */
 class GuestProfileDialog extends Dialog {
 
@@ -54,7 +61,8 @@ class GuestProfileDialog extends Dialog {
         history.setItems(query -> reservations.page(restaurant.id(), ReservationFilter.ofGuest(guestId),
                 PageRequest.of(query.getPage(), query.getPageSize())).stream());
 
-        add(details, new H4(getTranslation("guest.reservations")), history);
+        add(details, new H4(getTranslation("guest.reservations")), history, new H4(getTranslation("guest.orders")),
+                orders(guests, restaurant, guestId, formats));
         var edit = new Button(getTranslation("action.edit"), click -> edit());
         edit.setId("guest-profile-edit");
         var close = new Button(getTranslation("action.close"), click -> close());
@@ -62,6 +70,41 @@ class GuestProfileDialog extends Dialog {
         close.addClickShortcut(Key.ENTER).listenOn(this);
         getFooter().add(edit, close);
         showProfile();
+    }
+
+    /** The bills as the POS sent them; a row opens its lines. */
+    private Grid<GuestOrder> orders(GuestService guests, RestaurantRef restaurant, long guestId, BookFormats formats) {
+        var orders = new Grid<GuestOrder>();
+        orders.setId("guest-profile-orders");
+        orders.setAllRowsVisible(true);
+        orders.addColumn(order -> formats.dateTime(order.openedAt()))
+                .setKey("opened").setHeader(getTranslation("guest.order.opened")).setAutoWidth(true);
+        orders.addColumn(GuestOrder::tableName).setKey("table").setHeader(getTranslation("reservation.table"));
+        orders.addColumn(GuestOrder::covers).setKey("covers").setHeader(getTranslation("guest.covers"));
+        orders.addColumn(order -> order.items().stream()
+                        .map(item -> getTranslation("guest.order.item", item.quantity(), item.name()))
+                        .collect(Collectors.joining(", ")))
+                .setKey("items").setHeader(getTranslation("guest.order.items")).setFlexGrow(3);
+        orders.addColumn(order -> order.isClosed() ? formats.money(order.total(), order.currency())
+                        : getTranslation("guest.order.open"))
+                .setKey("total").setHeader(getTranslation("guest.order.total")).setTextAlign(ColumnTextAlign.END);
+        orders.setItemDetailsRenderer(new ComponentRenderer<>(order -> orderLines(order, formats)));
+        orders.setEmptyStateText(getTranslation("guest.order.none"));
+        orders.setPageSize(20);
+        orders.setItems(query -> guests.orders(restaurant.id(), guestId,
+                PageRequest.of(query.getPage(), query.getPageSize(), GuestService.ORDERS_NEWEST_FIRST)).stream());
+        return orders;
+    }
+
+    private Div orderLines(GuestOrder order, BookFormats formats) {
+        var lines = new Div();
+        lines.addClassName("order-lines");
+        for (PosOrderItem item : order.items()) {
+            lines.add(new Div(getTranslation("guest.order.line", item.quantity(), item.name(),
+                    formats.money(item.unitPrice(), order.currency()),
+                    formats.money(item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())), order.currency()))));
+        }
+        return lines;
     }
 
     private void showProfile() {

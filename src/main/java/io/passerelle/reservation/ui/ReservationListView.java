@@ -103,7 +103,7 @@ class ReservationListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void configureGrid(RestaurantRef restaurant) {
-        var formats = new BookFormats(getLocale(), restaurant.timeZone());
+        var formats = new BookFormats(getLocale(), restaurant);
         grid.setId("reservations-grid");
         grid.setSizeFull();
         var start = grid.addColumn(reservation -> formats.dateTime(reservation.getStart()))

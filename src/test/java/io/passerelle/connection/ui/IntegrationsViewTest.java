@@ -82,7 +82,8 @@ class IntegrationsViewTest extends KaribuTest {
             assertThat(connection.isEnabled()).isTrue();
             assertThat(connection.getWebhookUrl()).isEqualTo("http://127.0.0.1:9/webhook");
             assertThat(connection.getEvents()).containsExactlyInAnyOrder(PartnerEventType.ORDER_OPENED,
-                    PartnerEventType.ORDER_CLOSED, PartnerEventType.ORDER_PAID_AT_TABLE);
+                    PartnerEventType.ORDER_ITEMS_SENT, PartnerEventType.ORDER_CLOSED,
+                    PartnerEventType.ORDER_PAID_AT_TABLE);
         });
         assertThat(connections.authenticateToken(tenant.restaurant().getPublicId(), "tok-from-the-pos")).isPresent();
         assertThat(text("partner-caissepad-status")).isEqualTo(t("connection.status.active"));

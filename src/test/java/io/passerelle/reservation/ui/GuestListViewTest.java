@@ -17,11 +17,15 @@ import io.passerelle.TestFixtures.Tenant;
 import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.Guest;
 import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.PosBill;
+import io.passerelle.reservation.PosOrderItem;
+import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.restaurant.CurrentRestaurant;
 import io.passerelle.security.AppRole;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,6 +45,8 @@ class GuestListViewTest extends KaribuTest {
     GuestService guests;
     @Autowired
     DiningTableService tables;
+    @Autowired
+    PosOrderService posOrders;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -105,18 +111,43 @@ class GuestListViewTest extends KaribuTest {
         book.changeStatus(book.reservation(restaurantId(), tomorrow.plus(1, ChronoUnit.DAYS), guest),
                 ReservationStatus.CANCELLED);
         openAsSupportOfFirstRestaurant();
-        assertThat(GridKt._getFormatted(grid(), 0, "totalSpent")).isEqualTo("€1,250.00");
+        // money as the restaurant (Italian) writes it, whatever the reader's language
+        assertThat(GridKt._getFormatted(grid(), 0, "totalSpent")).isEqualTo("1.250,00\u00a0€");
 
         GridKt._selectRow(grid(), 0);
 
         assertThat(profileValue("visits")).isEqualTo("3");
         assertThat(profileValue("covers")).isEqualTo("7");
-        assertThat(profileValue("total-spent")).isEqualTo("€1,250.00");
-        assertThat(profileValue("average")).isEqualTo("€178.57");
+        assertThat(profileValue("total-spent")).isEqualTo("1.250,00\u00a0€");
+        assertThat(profileValue("average")).isEqualTo("178,57\u00a0€");
         assertThat(profileValue("reservations")).isEqualTo("2 in total, 1 missed");
         @SuppressWarnings("unchecked")
         Grid<?> history = _get(Grid.class, spec -> spec.withId("guest-profile-reservations"));
         assertThat(GridKt._size(history)).isEqualTo(2);
+    }
+
+    @Test
+    void theProfileListsTheGuestsOrdersWithTheirItemsAsThePosSentThem() {
+        var guest = book.guest(restaurantId(), "Giulia", "Rossi");
+        var start = clock.instant().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+        var reservation = book.changeStatus(book.reservation(restaurantId(), start, guest), ReservationStatus.CONFIRMED);
+        posOrders.close(restaurantId(), 0, new PosBill("ord-1", reservation.getId(), 2, new BigDecimal("86.50"), "EUR",
+                List.of(new PosOrderItem("Tiramisù", 2, new BigDecimal("7.00")),
+                        new PosOrderItem("Fiorentina", 1, new BigDecimal("72.50"))), null, start));
+        openAsSupportOfFirstRestaurant();
+
+        GridKt._selectRow(grid(), 0);
+
+        assertThat(profileValue("visits")).isEqualTo("1");
+        assertThat(profileValue("covers")).isEqualTo("2");
+        assertThat(profileValue("total-spent")).isEqualTo("86,50\u00a0€");
+        assertThat(profileValue("average")).isEqualTo("43,25\u00a0€");
+        @SuppressWarnings("unchecked")
+        Grid<?> orders = _get(Grid.class, spec -> spec.withId("guest-profile-orders"));
+        assertThat(GridKt._size(orders)).isEqualTo(1);
+        assertThat(GridKt._getFormatted(orders, 0, "items")).isEqualTo("2 × Tiramisù, 1 × Fiorentina");
+        assertThat(GridKt._getFormatted(orders, 0, "covers")).isEqualTo("2");
+        assertThat(GridKt._getFormatted(orders, 0, "total")).isEqualTo("86,50\u00a0€");
     }
 
     @Test
@@ -127,7 +158,9 @@ class GuestListViewTest extends KaribuTest {
         GridKt._selectRow(grid(), 0);
 
         assertThat(profileValue("average")).isEqualTo("No bills yet");
-        assertThat(profileValue("total-spent")).isEqualTo("€0.00");
+        assertThat(profileValue("total-spent")).isEqualTo("0,00\u00a0€");
+        assertThat(_get(Grid.class, spec -> spec.withId("guest-profile-orders")).getEmptyStateText())
+                .isEqualTo("No orders from the POS yet.");
     }
 
     @Test

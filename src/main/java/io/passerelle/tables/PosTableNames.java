@@ -1,0 +1,61 @@
+package io.passerelle.tables;
+
+import io.passerelle.reservation.DiningTable;
+import io.passerelle.reservation.DiningTableService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The machine side of table names, for the partner API: there is no user; the restaurant and connection come
+ * from the POS's authenticated credentials, and every query includes them.
+ */
+@Service
+public class PosTableNames {
+
+    /** PROTOCOL.md: {@code PUT /tables} lists at most this many names. */
+    public static final int MAX_TABLES = 1000;
+
+    private final TableNameStore store;
+    private final DiningTableService diningTables;
+    private final Clock clock;
+
+    PosTableNames(TableNameStore store, DiningTableService diningTables, Clock clock) {
+        this.store = store;
+        this.diningTables = diningTables;
+        this.clock = clock;
+    }
+
+    /** The names the connection reported last, in its order. */
+    @Transactional(readOnly = true)
+    public List<String> of(long connectionId) {
+        return store.reported(connectionId);
+    }
+
+    /** Replaces the list: names 1 to {@value DiningTable#NAME_MAX_LENGTH} characters, no duplicates. */
+    @Transactional
+    public void replace(long connectionId, List<String> names) {
+        store.replaceReported(connectionId, names);
+    }
+
+    /**
+     * The dining table the POS means by this name: the one a person linked it to, else the one named exactly so.
+     * Empty when the name was unlinked on purpose or matches nothing.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> resolve(long restaurantId, long connectionId, String posName) {
+        Optional<TableNameStore.Link> link = store.link(restaurantId, connectionId, posName);
+        if (link.isPresent()) {
+            return Optional.ofNullable(link.get().tableId());
+        }
+        return diningTables.namedExactlyForMachine(restaurantId, posName).map(DiningTable::getId);
+    }
+
+    /** An accepted event named a table that resolves to none: counted, and listed for reconciliation. */
+    @Transactional
+    public void recordUnmapped(long restaurantId, long connectionId, String posName) {
+        store.recordSighting(restaurantId, connectionId, posName, clock.instant());
+    }
+}

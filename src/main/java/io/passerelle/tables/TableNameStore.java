@@ -1,0 +1,120 @@
+package io.passerelle.tables;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The rows behind table-name reconciliation: names a POS reported, names events used, and people's links. */
+@Repository
+class TableNameStore {
+
+    /** A person's decision about a POS name; {@code tableId} null: unlinked on purpose. */
+    record Link(String posName, Long tableId) {}
+
+    /** A POS name events used while it linked to no dining table. */
+    record Sighting(String posName, int events, Instant lastSeenAt) {}
+
+    private final JdbcClient jdbc;
+
+    TableNameStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<String> reported(long connectionId) {
+        return jdbc.sql("select name from pos_table_name where connection_id = :connection order by position")
+                .param("connection", connectionId)
+                .query(String.class)
+                .list();
+    }
+
+    void replaceReported(long connectionId, List<String> names) {
+        jdbc.sql("delete from pos_table_name where connection_id = :connection")
+                .param("connection", connectionId)
+                .update();
+        for (int i = 0; i < names.size(); i++) {
+            jdbc.sql("insert into pos_table_name (connection_id, position, name) values (:connection, :position, :name)")
+                    .param("connection", connectionId)
+                    .param("position", i)
+                    .param("name", names.get(i))
+                    .update();
+        }
+    }
+
+    List<Link> links(long restaurantId, long connectionId) {
+        return jdbc.sql("""
+                        select pos_name, dining_table_id from pos_table_link
+                        where restaurant_id = :restaurant and connection_id = :connection
+                        """)
+                .param("restaurant", restaurantId)
+                .param("connection", connectionId)
+                .query((row, number) -> new Link(row.getString(1), row.getObject(2, Long.class)))
+                .list();
+    }
+
+    Optional<Link> link(long restaurantId, long connectionId, String posName) {
+        return jdbc.sql("""
+                        select pos_name, dining_table_id from pos_table_link
+                        where restaurant_id = :restaurant and connection_id = :connection and pos_name = :name
+                        """)
+                .param("restaurant", restaurantId)
+                .param("connection", connectionId)
+                .param("name", posName)
+                .query((row, number) -> new Link(row.getString(1), row.getObject(2, Long.class)))
+                .optional();
+    }
+
+    void saveLink(long restaurantId, long connectionId, String posName, Long tableId, Instant now) {
+        jdbc.sql("""
+                        insert into pos_table_link (connection_id, pos_name, restaurant_id, dining_table_id, updated_at)
+                        values (:connection, :name, :restaurant, :table, :now)
+                        on duplicate key update dining_table_id = :table, updated_at = :now
+                        """)
+                .param("connection", connectionId)
+                .param("name", posName)
+                .param("restaurant", restaurantId)
+                .param("table", tableId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    void deleteLink(long restaurantId, long connectionId, String posName) {
+        jdbc.sql("""
+                        delete from pos_table_link
+                        where restaurant_id = :restaurant and connection_id = :connection and pos_name = :name
+                        """)
+                .param("restaurant", restaurantId)
+                .param("connection", connectionId)
+                .param("name", posName)
+                .update();
+    }
+
+    List<Sighting> sightings(long restaurantId, long connectionId) {
+        return jdbc.sql("""
+                        select pos_name, events, last_seen_at from pos_table_sighting
+                        where restaurant_id = :restaurant and connection_id = :connection
+                        """)
+                .param("restaurant", restaurantId)
+                .param("connection", connectionId)
+                .query((row, number) -> new Sighting(row.getString(1), row.getInt(2),
+                        row.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    /** One statement, so events naming the same table at once count each other rather than collide. */
+    void recordSighting(long restaurantId, long connectionId, String posName, Instant now) {
+        jdbc.sql("""
+                        insert into pos_table_sighting (connection_id, pos_name, restaurant_id, events, first_seen_at,
+                                                        last_seen_at)
+                        values (:connection, :name, :restaurant, 1, :now, :now)
+                        on duplicate key update events = events + 1, last_seen_at = greatest(last_seen_at, :now)
+                        """)
+                .param("connection", connectionId)
+                .param("name", posName)
+                .param("restaurant", restaurantId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+}

@@ -1,0 +1,305 @@
+package io.passerelle.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.passerelle.PasserelleTest;
+import io.passerelle.TestFixtures;
+import io.passerelle.TestFixtures.Tenant;
+import io.passerelle.connection.ConnectPartner;
+import io.passerelle.connection.ConnectionDetails;
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.health.TablesReconciliationCheck;
+import io.passerelle.reservation.DiningTable;
+import io.passerelle.reservation.DiningTableService;
+import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.ReservationBook;
+import io.passerelle.reservation.ReservationService;
+import io.passerelle.security.AppRole;
+import io.passerelle.security.UserAccount;
+import io.passerelle.shared.NotFoundException;
+import io.passerelle.shared.RuleViolationException;
+import io.passerelle.tables.PosTableName.Suggestion;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+
+@PasserelleTest
+@Import(TestFixtures.class)
+class TableNameServiceTest {
+
+    @Autowired
+    TestFixtures fixtures;
+    @Autowired
+    TableNameService tableNames;
+    @Autowired
+    PosTableNames posTableNames;
+    @Autowired
+    ConnectionService connections;
+    @Autowired
+    ReservationService reservations;
+    @Autowired
+    GuestService guests;
+    @Autowired
+    DiningTableService diningTables;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TablesReconciliationCheck checklistStep;
+
+    final Map<Long, Authentication> authentications = new HashMap<>();
+    Tenant tenant;
+    long restaurantId;
+    long connectionId;
+    DiningTable t12;
+    DiningTable t7;
+    DiningTable terrazza;
+    DiningTable bar;
+
+    @BeforeEach
+    void setUp() {
+        var book = new ReservationBook(fixtures, reservations, guests, diningTables, jdbc);
+        tenant = fixtures.tenant();
+        restaurantId = tenant.restaurant().getId();
+        t12 = book.table(restaurantId, "T12");
+        t7 = book.table(restaurantId, "T7");
+        terrazza = book.table(restaurantId, "Terrazza 3");
+        bar = book.table(restaurantId, "Bar");
+        connectionId = connect(restaurantId);
+        posTableNames.replace(connectionId, List.of("T12", "terrazza3", "Tavolo 7", "Sala 9"));
+    }
+
+    @Test
+    void exactNamesLinkByThemselvesCloseOnesAreSuggestedAndTheRestAreFlagged() {
+        ConnectionTableNames names = asOwner(() -> tableNames.reconciliation(restaurantId)).getFirst();
+
+        assertThat(names.connectionId()).isEqualTo(connectionId);
+        assertThat(names.posNames()).extracting(PosTableName::name, PosTableName::state, PosTableName::tableName)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Sala 9", LinkState.UNMATCHED, null),
+                        org.assertj.core.groups.Tuple.tuple("Tavolo 7", LinkState.UNMATCHED, null),
+                        org.assertj.core.groups.Tuple.tuple("terrazza3", LinkState.UNMATCHED, null),
+                        org.assertj.core.groups.Tuple.tuple("T12", LinkState.EXACT, "T12"));
+        assertThat(name(names, "Tavolo 7").suggestions())
+                .containsExactly(new Suggestion(t7.getId(), "T7", Similarity.NUMBER));
+        assertThat(name(names, "terrazza3").suggestions())
+                .containsExactly(new Suggestion(terrazza.getId(), "Terrazza 3", Similarity.SPELLING));
+        assertThat(name(names, "Sala 9").suggestions()).isEmpty();
+        assertThat(names.tables()).extracting(DiningTableLinks::name, DiningTableLinks::posNames)
+                .contains(org.assertj.core.groups.Tuple.tuple("T12", List.of("T12")),
+                        org.assertj.core.groups.Tuple.tuple("Bar", List.of()));
+        assertThat(names.unmatchedPosNames()).isEqualTo(3);
+        assertThat(names.unmatchedTables()).isEqualTo(3);
+        assertThat(asOwner(() -> tableNames.unmatchedCount(restaurantId))).isEqualTo(3);
+    }
+
+    @Test
+    void aLinkIsUsedToResolveTheNameAndUndoPutsBackWhatWasThere() {
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "Tavolo 7")).isEmpty();
+
+        TableNameChange linked = asOwner(() -> tableNames.link(restaurantId, connectionId, "Tavolo 7", t7.getId()));
+
+        assertThat(state("Tavolo 7")).isEqualTo(LinkState.LINKED);
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "Tavolo 7")).contains(t7.getId());
+        TableNameChange relinked = asOwner(() -> tableNames.link(restaurantId, connectionId, "Tavolo 7", bar.getId()));
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "Tavolo 7")).contains(bar.getId());
+
+        asOwner(() -> undo(relinked));
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "Tavolo 7")).contains(t7.getId());
+        asOwner(() -> undo(linked));
+        assertThat(state("Tavolo 7")).isEqualTo(LinkState.UNMATCHED);
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "Tavolo 7")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from pos_table_link where connection_id = ?", Long.class,
+                connectionId)).isZero();
+    }
+
+    @Test
+    void unlinkingAnExactNamesakeKeepsItUnmatchedUntilUndone() {
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "T12")).contains(t12.getId());
+
+        TableNameChange unlinked = asOwner(() -> tableNames.unlink(restaurantId, connectionId, "T12"));
+
+        PosTableName name = name(asOwner(() -> tableNames.reconciliation(restaurantId)).getFirst(), "T12");
+        assertThat(name.state()).isEqualTo(LinkState.UNMATCHED);
+        assertThat(name.unlinkedOnPurpose()).isTrue();
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "T12")).isEmpty();
+
+        asOwner(() -> undo(unlinked));
+        assertThat(state("T12")).isEqualTo(LinkState.EXACT);
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "T12")).contains(t12.getId());
+    }
+
+    @Test
+    void renamingTheTableToThePosNameMakesAnExactMatchAndUndoRenamesItBack() {
+        TableNameChange renamed = asOwner(() -> tableNames.renameTable(restaurantId, terrazza.getId(), "terrazza3"));
+
+        assertThat(state("terrazza3")).isEqualTo(LinkState.EXACT);
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "terrazza3")).contains(terrazza.getId());
+
+        asOwner(() -> undo(renamed));
+        assertThat(tableName(terrazza.getId())).isEqualTo("Terrazza 3");
+        assertThat(state("terrazza3")).isEqualTo(LinkState.UNMATCHED);
+    }
+
+    @Test
+    void undoingARenameIsRefusedWhenTheTableWasRenamedAgainSince() {
+        TableNameChange renamed = asOwner(() -> tableNames.renameTable(restaurantId, terrazza.getId(), "terrazza3"));
+        asOwner(() -> tableNames.renameTable(restaurantId, terrazza.getId(), "Terrazza grande"));
+
+        assertThatThrownBy(() -> asOwner(() -> undo(renamed)))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        refusal -> assertThat(refusal.messageKey()).isEqualTo("table-names.error.changed-since"));
+        assertThat(tableName(terrazza.getId())).isEqualTo("Terrazza grande");
+    }
+
+    @Test
+    void acceptingSuggestionsLinksEveryClearOneAndOneUndoTakesThemAllBack() {
+        TableNameChange accepted = asOwner(() -> tableNames.acceptSuggestions(restaurantId, connectionId));
+
+        assertThat(state("Tavolo 7")).isEqualTo(LinkState.LINKED);
+        assertThat(state("terrazza3")).isEqualTo(LinkState.LINKED);
+        assertThat(state("Sala 9")).isEqualTo(LinkState.UNMATCHED);
+        assertThat(asOwner(() -> tableNames.unmatchedCount(restaurantId))).isEqualTo(1);
+
+        asOwner(() -> undo(accepted));
+        assertThat(state("Tavolo 7")).isEqualTo(LinkState.UNMATCHED);
+        assertThat(state("terrazza3")).isEqualTo(LinkState.UNMATCHED);
+    }
+
+    @Test
+    void namesSeenInEventsAreListedUntilLinked() {
+        posTableNames.recordUnmapped(restaurantId, connectionId, "Giardino 1");
+        posTableNames.recordUnmapped(restaurantId, connectionId, "Giardino 1");
+
+        PosTableName seen = name(asOwner(() -> tableNames.reconciliation(restaurantId)).getFirst(), "Giardino 1");
+        assertThat(seen.state()).isEqualTo(LinkState.UNMATCHED);
+        assertThat(seen.reported()).isFalse();
+        assertThat(seen.unmappedEvents()).isEqualTo(2);
+        assertThat(seen.lastUnmappedAt()).isNotNull();
+        assertThat(asOwner(() -> tableNames.unmatchedCount(restaurantId))).isEqualTo(4);
+
+        asOwner(() -> tableNames.link(restaurantId, connectionId, "Giardino 1", bar.getId()));
+        assertThat(state("Giardino 1")).isEqualTo(LinkState.LINKED);
+        assertThat(asOwner(() -> tableNames.unmatchedCount(restaurantId))).isEqualTo(3);
+    }
+
+    @Test
+    void aDeletedTableTakesItsLinksAlong() {
+        asOwner(() -> tableNames.link(restaurantId, connectionId, "Sala 9", bar.getId()));
+
+        asOwner(() -> {
+            diningTables.deleteTable(restaurantId, bar.getId());
+            return null;
+        });
+
+        assertThat(state("Sala 9")).isEqualTo(LinkState.UNMATCHED);
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "Sala 9")).isEmpty();
+    }
+
+    @Test
+    void everyRoleSeesAndChangesOnlyTheRestaurantsItMaySee() {
+        long siblingId = tenant.sibling().getId();
+        long siblingConnection = connect(siblingId);
+        Tenant other = fixtures.tenant();
+        UserAccount otherSupport = other.support();
+        UserAccount otherOwner = other.owner();
+
+        for (UserAccount allowed : List.of(tenant.owner(), tenant.support(), fixtures.staff(AppRole.ONBOARDING),
+                fixtures.staff(AppRole.ADMIN))) {
+            assertThat(as(allowed, () -> tableNames.reconciliation(restaurantId))).as(allowed.getEmail())
+                    .hasSize(1);
+        }
+        for (UserAccount denied : List.of(otherSupport, otherOwner)) {
+            assertAllRefused(denied, restaurantId, connectionId);
+        }
+        // the owner of the first restaurant does not own its sibling
+        assertAllRefused(tenant.owner(), siblingId, siblingConnection);
+        // another restaurant's connection or table is "not found" even through a restaurant one may see
+        assertThatThrownBy(() -> asOwner(() -> tableNames.link(restaurantId, siblingConnection, "T12", t12.getId())))
+                .isInstanceOf(NotFoundException.class);
+        var siblingTable = new ReservationBook(fixtures, reservations, guests, diningTables, jdbc)
+                .table(siblingId, "S1");
+        assertThatThrownBy(() -> asOwner(() -> tableNames.link(restaurantId, connectionId, "Sala 9",
+                siblingTable.getId()))).isInstanceOf(NotFoundException.class);
+        TableNameChange siblingChange = as(tenant.support(),
+                () -> tableNames.link(siblingId, siblingConnection, "S1", siblingTable.getId()));
+        assertThatThrownBy(() -> asOwner(() -> undo(siblingChange))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(tenant.owner(), () -> {
+            tableNames.undo(restaurantId, siblingChange);
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+    }
+
+    private void assertAllRefused(UserAccount who, long restaurant, long connection) {
+        List<Supplier<Object>> calls = List.of(
+                () -> tableNames.reconciliation(restaurant),
+                () -> tableNames.unmatchedCount(restaurant),
+                () -> tableNames.link(restaurant, connection, "T12", t12.getId()),
+                () -> tableNames.unlink(restaurant, connection, "T12"),
+                () -> tableNames.renameTable(restaurant, t12.getId(), "T99"),
+                () -> tableNames.acceptSuggestions(restaurant, connection));
+        for (Supplier<Object> call : calls) {
+            assertThatThrownBy(() -> as(who, call)).as(who.getEmail())
+                    .isInstanceOf(NotFoundException.class);
+        }
+        assertThat(tableName(t12.getId())).isEqualTo("T12");
+    }
+
+    @Test
+    void theOnboardingChecklistSeesTablesReconciledOnceEveryPosNameIsLinked() {
+        long silentConnection = connect(tenant.sibling().getId());
+        assertThat(fixtures.runAsStaff(() -> checklistStep.reconciled(tenant.sibling().getId(), silentConnection)))
+                .as("a POS that never named a table: cannot tell yet").isEmpty();
+        assertThat(asOwner(() -> checklistStep.reconciled(restaurantId, connectionId))).contains(false);
+
+        asOwner(() -> tableNames.acceptSuggestions(restaurantId, connectionId));
+        asOwner(() -> tableNames.link(restaurantId, connectionId, "Sala 9", bar.getId()));
+
+        assertThat(asOwner(() -> checklistStep.reconciled(restaurantId, connectionId))).contains(true);
+    }
+
+    private long connect(long restaurant) {
+        return fixtures.runAsStaff(() -> connections.connect(new ConnectPartner(restaurant, "cassasmart",
+                new ConnectionDetails(null, null, null, null, Set.of(), true))).getId());
+    }
+
+    private Object undo(TableNameChange change) {
+        tableNames.undo(change.restaurantId(), change);
+        return null;
+    }
+
+    private LinkState state(String posName) {
+        return name(asOwner(() -> tableNames.reconciliation(restaurantId)).getFirst(), posName).state();
+    }
+
+    private String tableName(long tableId) {
+        return jdbc.queryForObject("select name from dining_table where id = ?", String.class, tableId);
+    }
+
+    private static PosTableName name(ConnectionTableNames names, String posName) {
+        return names.posNames().stream().filter(name -> name.name().equals(posName)).findFirst().orElseThrow();
+    }
+
+    private <T> T asOwner(Supplier<T> block) {
+        return as(tenant.owner(), block);
+    }
+
+    /** Logging in checks a bcrypt hash (slow on purpose): once per account is enough. */
+    private <T> T as(UserAccount account, Supplier<T> block) {
+        fixtures.useAuthentication(authentications.computeIfAbsent(account.getId(),
+                id -> fixtures.authenticate(account)));
+        try {
+            return block.get();
+        } finally {
+            fixtures.useAuthentication(null);
+        }
+    }
+}
