@@ -33,8 +33,8 @@ import tools.jackson.databind.JsonNode;
  * An owner's day in a real browser against the production jar: log in, connect the push-style till (a POS
  * simulator this test runs), sync reservations by hand and watch the progress bar arrive over Vaadin Push under
  * the production content security policy, let the till seat and close a reservation and find it FINISHED with its
- * bill in the guest's profile, then use the back office in Italian and French. Steps depend on the ones before.
- * Screenshots of every step: target/browser-screenshots.
+ * bill in the guest's profile, link a table name the till spells differently, then use the back office in Italian
+ * and French. Steps depend on the ones before. Screenshots of every step (and of a failure): target/browser-screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -178,10 +178,15 @@ class OwnerJourneyBrowserIT {
         awaitDelivered(closed);
 
         GuestFigures after = guestProfile(guest);
-        browser.screenshot("guest-profile-after-the-bill");
         assertThat(after.finished()).isEqualTo(before.finished() + 1);
         assertThat(after.visits()).isEqualTo(before.visits() + 1);
         assertThat(after.totalSpent()).isNotEqualTo(before.totalSpent());
+        // the bill, line by line as the till sent it (the owner reads French: Claire's language)
+        WebElement bill = browser.find(By.xpath("//vaadin-grid[@id='guest-profile-orders']//vaadin-grid-cell-content["
+                + "contains(., '" + translations.getTranslation("guest.order.item", Locale.FRENCH, 2, "Plat du jour") + "')]"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", bill);
+        assertThat(browser.byId("guest-profile-orders").getText()).contains("33,00");
+        browser.screenshot("guest-profile-with-the-bill");
         browser.click("guest-profile-close");
     }
 
@@ -201,6 +206,26 @@ class OwnerJourneyBrowserIT {
 
     @Test
     @Order(5)
+    void ownerLinksATableNameTheTillSpellsDifferently() throws Exception {
+        // the till names its tables T1..T12; the restaurant's floor plan says "Table 1".."Table 14"
+        assertThat(control.post("/control/tables", "{\"installation\": \"" + INSTALLATION + "\"}").statusCode())
+                .isEqualTo(200);
+        browser.open("table-names");
+        String unmatchedBefore = browser.text("table-names-summary");
+        browser.click(browser.find(By.xpath("//vaadin-grid[@id='pos-names-grid']//vaadin-grid-cell-content["
+                + "normalize-space(.)='T7']")));
+        browser.screenshot("table-name-mismatch");
+        browser.click("table-names-link");
+
+        browser.until(page -> !browser.text("table-names-summary").equals(unmatchedBefore));
+        assertThat(browser.findAll(By.xpath("//vaadin-grid[@id='pos-names-grid']//vaadin-grid-cell-content["
+                + "normalize-space(.)='" + translations.getTranslation("table-names.state.LINKED", Locale.FRENCH) + "']")))
+                .hasSize(1);
+        browser.screenshot("table-name-linked");
+    }
+
+    @Test
+    @Order(6)
     void ownerSwitchesToItalianThenFrench() throws Exception {
         for (Locale language : List.of(Locale.ITALIAN, Locale.FRENCH)) {
             browser.click("user-menu-root");

@@ -22,7 +22,7 @@ public final class ControlClient {
         return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET());
     }
 
-    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(baseUrl.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
