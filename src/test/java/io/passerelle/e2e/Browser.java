@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -48,21 +49,22 @@ final class Browser implements AutoCloseable {
         this.screenshots = screenshots;
     }
 
+    /** @param workDir where the browser's profile and chromedriver's log go */
     static Browser start(URI baseUrl, Path screenshots, Path workDir) throws IOException {
         Files.createDirectories(screenshots);
+        Path profile = Files.createTempDirectory(Files.createDirectories(workDir), "chromium-profile");
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1440,960", "--lang=en-US", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(Files.createDirectories(workDir), "chromium-profile")
-                        .toAbsolutePath());
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath());
         var logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
-                .withLogFile(screenshots.resolve("chromedriver.log").toFile())
+                .withLogFile(workDir.resolve("chromedriver.log").toFile())
                 .build();
         return new Browser(new ChromeDriver(service, options), baseUrl, screenshots);
     }
@@ -135,7 +137,7 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 
