@@ -7,6 +7,9 @@ import io.passerelle.simulator.ControlClient;
 import io.passerelle.simulator.InstallationSettings;
 import io.passerelle.simulator.PosSimulator;
 import io.passerelle.simulator.SimulatorSettings;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -88,6 +91,12 @@ class OwnerJourneyBrowserIT {
     @Test
     @Order(1)
     void ownerLogsIn() throws Exception {
+        // the policy every later step runs under (the console is checked for violations at the end)
+        var login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.baseUrl().resolve("login")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("default-src 'self'"));
+
         browser.open("login");
         browser.type("vaadinLoginUsername", OWNER);
         browser.type("vaadinLoginPassword", DEMO_PASSWORD);
