@@ -160,15 +160,18 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         menu.setId("user-menu");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         var root = menu.addItem(currentUser.get().map(u -> u.displayName()).orElse(""));
+        root.setId("user-menu-root");
         var languages = root.getSubMenu().addItem(getTranslation("shell.language"));
+        languages.setId("user-menu-language");
         for (Locale locale : TranslationProvider.LOCALES) {
             languages.getSubMenu().addItem(getTranslation("shell.language." + locale.getLanguage()), click -> {
                 accounts.changeLocale(locale);
                 VaadinSession.getCurrent().setLocale(locale);
                 UI.getCurrent().getPage().reload();
-            });
+            }).setId("user-menu-language-" + locale.getLanguage());
         }
-        root.getSubMenu().addItem(getTranslation("shell.logout"), click -> authentication.logout());
+        root.getSubMenu().addItem(getTranslation("shell.logout"), click -> authentication.logout())
+                .setId("user-menu-logout");
         return menu;
     }
 }

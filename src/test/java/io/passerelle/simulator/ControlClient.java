@@ -9,12 +9,12 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
 /** Talks to a running simulator over HTTP, as Passerelle or a demo script would. */
-final class ControlClient {
+public final class ControlClient {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI baseUrl;
 
-    ControlClient(PosSimulator simulator) {
+    public ControlClient(PosSimulator simulator) {
         this.baseUrl = simulator.baseUrl();
     }
 
@@ -22,7 +22,7 @@ final class ControlClient {
         return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET());
     }
 
-    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(baseUrl.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -33,7 +33,7 @@ final class ControlClient {
     }
 
     /** Plays a scenario and expects it to succeed. */
-    JsonNode play(String scenario, String json) throws IOException, InterruptedException {
+    public JsonNode play(String scenario, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = post("/control/scenarios/" + scenario, json);
         if (response.statusCode() != 200) {
             throw new AssertionError(scenario + " answered " + response.statusCode() + ": " + response.body());
@@ -41,7 +41,7 @@ final class ControlClient {
         return Json.MAPPER.readTree(response.body());
     }
 
-    JsonNode state() throws IOException, InterruptedException {
+    public JsonNode state() throws IOException, InterruptedException {
         return Json.MAPPER.readTree(get("/control/state").body());
     }
 
