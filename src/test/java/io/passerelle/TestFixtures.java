@@ -70,8 +70,13 @@ public class TestFixtures {
 
     /** Runs the block as the given person, as a service call from their session would. */
     public <T> T runAs(UserAccount account, Supplier<T> block) {
+        return runAs(authenticate(account), block);
+    }
+
+    /** With an authentication made once ({@link #authenticate}): logging in checks a bcrypt hash, slow on purpose. */
+    public <T> T runAs(Authentication authentication, Supplier<T> block) {
         var previous = securityContexts.getContext().getAuthentication();
-        useAuthentication(authenticate(account));
+        useAuthentication(authentication);
         try {
             return block.get();
         } finally {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Fills restaurants' reservation books for tests, through the real services, as an onboarding
@@ -39,14 +38,8 @@ public final class ReservationBook {
 
     /** Runs the block as the given person, as a call from their session would. */
     public <T> T as(UserAccount account, Supplier<T> block) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                authentications.computeIfAbsent(account.getId(), id -> fixtures.authenticate(account)));
-        try {
-            return block.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        return fixtures.runAs(authentications.computeIfAbsent(account.getId(), id -> fixtures.authenticate(account)),
+                block);
     }
 
     public Guest guest(long restaurantId, String firstName, String lastName) {
