@@ -57,7 +57,6 @@ class OwnerJourneyBrowserIT {
     private Browser browser;
     private PosSimulator till;
     private ControlClient control;
-    private JsonNode seatedReservation;
 
     @RegisterExtension
     final TestWatcher failureScreenshots = new TestWatcher() {
