@@ -1,5 +1,6 @@
 package io.passerelle.e2e;
 
+import io.passerelle.TestDatabaseServer;
 import io.passerelle.shared.database.EmbeddedMariaDb;
 import io.passerelle.shared.database.EmbeddedMariaDbSettings;
 import java.io.IOException;
@@ -13,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * The production jar ({@code -Pproduction package}) started with {@code java -jar} as an operator would: the
@@ -33,8 +31,6 @@ import java.util.regex.Pattern;
 final class ProductionApp implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-    private static final Pattern SERVER_URL = Pattern.compile("^(jdbc:mariadb://[^/?]+)/?([^?]*)(\\?.*)?$");
-
     private final Process process;
     private final Path log;
     private final int port;
@@ -159,32 +155,16 @@ final class ProductionApp implements AutoCloseable {
     /** A database nobody else uses, gone after the run. */
     private record Database(String url, String user, String password, AutoCloseable drop) implements AutoCloseable {
 
-        static Database fresh(Path workDir) throws SQLException {
-            String serverUrl = System.getenv("PASSERELLE_TEST_DB_URL");
-            if (serverUrl == null || serverUrl.isBlank()) {
+        static Database fresh(Path workDir) {
+            var server = TestDatabaseServer.fromEnvironment();
+            if (server.isEmpty()) {
                 var mariaDb = EmbeddedMariaDb.start(new EmbeddedMariaDbSettings(true,
                         workDir.resolve("mariadb"), "passerelle_e2e", 0, true));
                 return new Database(mariaDb.jdbcUrl(), "root", "", mariaDb);
             }
-            var parts = SERVER_URL.matcher(serverUrl);
-            if (!parts.matches()) {
-                throw new IllegalStateException("PASSERELLE_TEST_DB_URL is not a jdbc:mariadb:// URL");
-            }
-            String user = System.getenv().getOrDefault("PASSERELLE_TEST_DB_USER", "root");
-            String password = System.getenv().getOrDefault("PASSERELLE_TEST_DB_PASSWORD", "");
             String schema = "passerelle_e2e_" + Long.toString(System.currentTimeMillis(), 36);
-            String server = parts.group(1) + "/";
-            execute(server, user, password, "CREATE DATABASE " + schema
-                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            return new Database(server + schema, user, password,
-                    () -> execute(server, user, password, "DROP DATABASE IF EXISTS " + schema));
-        }
-
-        private static void execute(String url, String user, String password, String sql) throws SQLException {
-            try (var connection = DriverManager.getConnection(url, user, password);
-                    var statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
+            String url = server.get().freshDatabase(schema);
+            return new Database(url, server.get().user(), server.get().password(), () -> server.get().drop(schema));
         }
 
         @Override
