@@ -10,8 +10,8 @@ ALTER TABLE pos_order
     ADD CONSTRAINT fk_pos_order_dining_table FOREIGN KEY (dining_table_id) REFERENCES dining_table (id)
         ON DELETE SET NULL;
 
--- Orders reported before: by the restaurant's only till connection, when it has exactly one (else left unknown, and
--- such an order follows only its exact namesake).
+-- Orders reported before: by the restaurant's only till connection, when it has exactly one. Else the reporter is
+-- unknown: such an order keeps the table resolved here, and later links do not move it.
 UPDATE pos_order o
     JOIN (SELECT restaurant_id, MIN(id) AS id FROM partner_connection WHERE category = 'TILL_POS'
           GROUP BY restaurant_id HAVING COUNT(*) = 1) c ON c.restaurant_id = o.restaurant_id
