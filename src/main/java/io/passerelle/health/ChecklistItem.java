@@ -6,8 +6,4 @@ public record ChecklistItem(ChecklistStep step, StepStatus status, String detail
     public ChecklistItem(ChecklistStep step, StepStatus status) {
         this(step, status, null);
     }
-
-    public boolean done() {
-        return status == StepStatus.DONE;
-    }
 }
