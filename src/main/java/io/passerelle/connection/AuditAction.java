@@ -11,7 +11,8 @@ public enum AuditAction {
     API_KEY_GENERATED,
     API_KEY_ROTATED,
     SIGNING_SECRET_REVEALED,
-    CREDENTIALS_TESTED;
+    CREDENTIALS_TESTED,
+    PAY_AT_TABLE_CHECKED;
 
     public String messageKey() {
         return "connection.audit.action." + name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -6,6 +6,7 @@ import io.passerelle.partner.PartnerDescriptor;
 import io.passerelle.partner.PartnerEventType;
 import io.passerelle.partner.PartnerSettings;
 import io.passerelle.partner.PartnerStyle;
+import io.passerelle.partner.PayAtTablePartner;
 import io.passerelle.partner.PayAtTableTarget;
 import io.passerelle.partner.PosVersion;
 import io.passerelle.partner.PushDeliveryOutcome;
@@ -227,6 +228,32 @@ public class ConnectionService {
         return result;
     }
 
+    /**
+     * Whether the connection's pay-at-table server answers for its installation ID (a signed read with no effect),
+     * remembered on the connection until the server or the ID changes. Audited. Like the credential test, the call
+     * runs between two short transactions.
+     */
+    public PayAtTableCheck checkPayAtTable(long restaurantId, long connectionId) {
+        access.check(restaurantId);
+        PartnerConnection connection = transactions.execute(status -> find(restaurantId, connectionId));
+        PayAtTablePartner partner = catalogue.payAtTable(Objects.requireNonNull(connection).getPartnerCode())
+                .filter(payAtTable -> connection.hasPayAtTable() && connection.hasSigningSecret())
+                .orElseThrow(() -> new RuleViolationException(null, "connection.error.no-pay-at-table",
+                        "This connection has no pay-at-table server and installation ID"));
+        var check = new PayAtTableCheck(PayAtTableCheckOutcome.of(partner.checkInstallation(payAtTableTargetOf(
+                connection))), clock.instant());
+        transactions.executeWithoutResult(status -> {
+            var current = find(restaurantId, connectionId);
+            // the person may have changed the server or the ID meanwhile: this answer is about the old ones
+            if (Objects.equals(current.getPayAtTableServer(), connection.getPayAtTableServer())
+                    && Objects.equals(current.getInstallationId(), connection.getInstallationId())) {
+                current.recordPayAtTableCheck(check);
+            }
+            record(current, AuditAction.PAY_AT_TABLE_CHECKED, check.outcome().name());
+        });
+        return check;
+    }
+
     /** Newest first unless the page asks for another order. */
     @Transactional(readOnly = true)
     public Page<ConnectionAuditEntry> auditTrail(long restaurantId, long connectionId, Pageable pageable) {
@@ -328,11 +355,14 @@ public class ConnectionService {
     @Transactional(readOnly = true)
     public Optional<PayAtTableTarget> payAtTableTarget(long connectionId) {
         return connections.findByIdAndStyleAndEnabledTrue(connectionId, PartnerStyle.PUSH)
-                .filter(connection -> connection.getPayAtTableServer() != null
-                        && connection.getInstallationId() != null && connection.hasSigningSecret())
-                .map(connection -> new PayAtTableTarget(WebhookUrl.restore(connection.getPayAtTableServer()),
-                        connection.getInstallationId(), cipher.decrypt(connection.getSigningSecretCiphertext(),
-                                connection.getId(), SecretCipher.Purpose.SIGNING_SECRET)));
+                .filter(connection -> connection.hasPayAtTable() && connection.hasSigningSecret())
+                .map(this::payAtTableTargetOf);
+    }
+
+    private PayAtTableTarget payAtTableTargetOf(PartnerConnection connection) {
+        return new PayAtTableTarget(WebhookUrl.restore(connection.getPayAtTableServer()),
+                connection.getInstallationId(), cipher.decrypt(connection.getSigningSecretCiphertext(),
+                        connection.getId(), SecretCipher.Purpose.SIGNING_SECRET));
     }
 
     /** The POS answered 410 Gone: it removed this connection on its side. Disabled and audited as the sync engine's doing. */

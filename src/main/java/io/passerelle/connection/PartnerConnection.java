@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,6 +97,13 @@ public class PartnerConnection {
     @Column(name = "last_test_pos_version", length = PosVersion.MAX_LENGTH)
     private String lastTestPosVersion;
 
+    @Column(name = "pay_at_table_checked_at")
+    private Instant payAtTableCheckedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pay_at_table_check_outcome", length = 32)
+    private PayAtTableCheckOutcome payAtTableCheckOutcome;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -115,6 +123,11 @@ public class PartnerConnection {
 
     void configure(String webhookUrl, String payAtTableServer, String installationId, Set<PartnerEventType> events,
             boolean enabled, Instant now) {
+        if (!Objects.equals(payAtTableServer, this.payAtTableServer)
+                || !Objects.equals(installationId, this.installationId)) {
+            // a check of another server or installation says nothing about these
+            recordPayAtTableCheck(null);
+        }
         this.webhookUrl = webhookUrl;
         this.payAtTableServer = payAtTableServer;
         this.installationId = installationId;
@@ -154,6 +167,11 @@ public class PartnerConnection {
         this.lastTestAt = result.testedAt();
         this.lastTestOutcome = result.outcome();
         this.lastTestPosVersion = result.posVersion() == null ? null : result.posVersion().toString();
+    }
+
+    void recordPayAtTableCheck(PayAtTableCheck check) {
+        this.payAtTableCheckOutcome = check == null ? null : check.outcome();
+        this.payAtTableCheckedAt = check == null ? null : check.checkedAt();
     }
 
     String getTokenCiphertext() {
@@ -236,6 +254,17 @@ public class PartnerConnection {
         }
         return Optional.of(new CredentialTestResult(lastTestOutcome,
                 lastTestPosVersion == null ? null : PosVersion.tryParse(lastTestPosVersion).orElse(null), lastTestAt));
+    }
+
+    /** Whether the connection has pay at table: a server and an installation ID. */
+    public boolean hasPayAtTable() {
+        return payAtTableServer != null && installationId != null;
+    }
+
+    /** Empty until checked, and again after the server or the installation ID changed. */
+    public Optional<PayAtTableCheck> getLastPayAtTableCheck() {
+        return Optional.ofNullable(payAtTableCheckOutcome)
+                .map(outcome -> new PayAtTableCheck(outcome, payAtTableCheckedAt));
     }
 
     public Instant getCreatedAt() {

@@ -1,8 +1,9 @@
 package io.passerelle.health;
 
-public record ChecklistItem(ChecklistStep step, StepStatus status) {
+/** @param detailKey what the last check found, in plain words with what to do; null when there is nothing to add */
+public record ChecklistItem(ChecklistStep step, StepStatus status, String detailKey) {
 
-    public boolean done() {
-        return status == StepStatus.DONE;
+    public ChecklistItem(ChecklistStep step, StepStatus status) {
+        this(step, status, null);
     }
 }

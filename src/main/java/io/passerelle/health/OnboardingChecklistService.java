@@ -63,7 +63,7 @@ public class OnboardingChecklistService {
                 : new ChecklistItem(ChecklistStep.CERTIFICATE_VALID, StepStatus.NOT_APPLICABLE));
         items.add(item(ChecklistStep.POS_VERSION,
                 version.map(v -> v.isAtLeast(partner.minimumPosVersion())).orElse(false)));
-        items.add(new ChecklistItem(ChecklistStep.PAY_AT_TABLE, payAtTable(partner, connection)));
+        items.add(payAtTable(partner, connection));
         items.add(item(ChecklistStep.TIMEZONE_CONFIRMED, store.isConfirmed(connectionId, ChecklistStep.TIMEZONE_CONFIRMED)));
         boolean synced = push ? store.find(restaurantId, connectionId).map(r -> r.lastSuccessAt() != null).orElse(false)
                 : connection.getLastSeenAt().isPresent();
@@ -85,16 +85,17 @@ public class OnboardingChecklistService {
     }
 
     /**
-     * Configured or not; whether the server and installation ID answer needs a pay-at-table call Passerelle
-     * does not make yet (no pay-at-table client exists), so a configured one is "not checked yet", never green
-     * on a guess.
+     * Pay at table is optional: without a server and installation ID the step does not apply. With them, the last
+     * check says (see {@link ConnectionService#checkPayAtTable}); a change of either forgets it.
      */
-    private static StepStatus payAtTable(PartnerDescriptor partner, PartnerConnection connection) {
-        if (!partner.payAtTable()) {
-            return StepStatus.NOT_APPLICABLE;
+    private static ChecklistItem payAtTable(PartnerDescriptor partner, PartnerConnection connection) {
+        if (!partner.payAtTable() || !connection.hasPayAtTable()) {
+            return new ChecklistItem(ChecklistStep.PAY_AT_TABLE, StepStatus.NOT_APPLICABLE);
         }
-        boolean configured = connection.getPayAtTableServer() != null && connection.getInstallationId() != null;
-        return configured ? StepStatus.NOT_CHECKED_YET : StepStatus.TO_DO;
+        return connection.getLastPayAtTableCheck()
+                .map(check -> new ChecklistItem(ChecklistStep.PAY_AT_TABLE,
+                        check.outcome().success() ? StepStatus.DONE : StepStatus.FAILED, check.outcome().messageKey()))
+                .orElseGet(() -> new ChecklistItem(ChecklistStep.PAY_AT_TABLE, StepStatus.TO_DO));
     }
 
     /** A successful TLS call proves the certificate; plain HTTP (development only) never does. */

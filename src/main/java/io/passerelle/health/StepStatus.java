@@ -5,7 +5,9 @@ import java.util.Locale;
 public enum StepStatus {
     DONE,
     TO_DO,
-    /** Nothing can tell yet (the check belongs to a feature not built yet). */
+    /** Checked, and found wrong: the item's detail says what to fix. */
+    FAILED,
+    /** Nothing can tell yet (e.g. the POS has not named a single table). */
     NOT_CHECKED_YET,
     /** The step does not apply to this partner or this connection. */
     NOT_APPLICABLE;

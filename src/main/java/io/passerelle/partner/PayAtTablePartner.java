@@ -8,6 +8,12 @@ package io.passerelle.partner;
 public interface PayAtTablePartner {
 
     /**
+     * {@code GET <server>/installations/<installationId>}: the server answers for this installation (a cheap read
+     * with no effect, for the onboarding checklist). Delivered only when it names the same installation back.
+     */
+    PushDeliveryOutcome checkInstallation(PayAtTableTarget target);
+
+    /**
      * {@code GET <server>/installations/<installationId>/tables/<table>/bill}.
      *
      * @param requestId unique per request and the same on its retries, sent as the signature's id

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -24,13 +25,15 @@ public class DiningTableService {
     private final RoomRepository rooms;
     private final ReservationRepository reservations;
     private final RestaurantAccess access;
+    private final ApplicationEventPublisher events;
 
     DiningTableService(DiningTableRepository tables, RoomRepository rooms, ReservationRepository reservations,
-            RestaurantAccess access) {
+            RestaurantAccess access, ApplicationEventPublisher events) {
         this.tables = tables;
         this.rooms = rooms;
         this.reservations = reservations;
         this.access = access;
+        this.events = events;
     }
 
     /** By name, each with its room loaded. */
@@ -63,8 +66,10 @@ public class DiningTableService {
         if (tables.existsByRestaurantIdAndNameIgnoreCase(restaurantId, details.name())) {
             throw tableNameTaken(details.name());
         }
-        return tables.save(new DiningTable(restaurantId, details.name(), details.seats(),
+        DiningTable table = tables.save(new DiningTable(restaurantId, details.name(), details.seats(),
                 room(restaurantId, details.roomId())));
+        events.publishEvent(new DiningTableNamed(restaurantId, table.getId(), null, table.getName()));
+        return table;
     }
 
     @Transactional
@@ -76,7 +81,11 @@ public class DiningTableService {
         if (tables.existsByRestaurantIdAndNameIgnoreCaseAndIdNot(restaurantId, details.name(), table.getId())) {
             throw tableNameTaken(details.name());
         }
+        String previousName = table.getName();
         table.update(details.name(), details.seats(), room(restaurantId, details.roomId()));
+        if (!previousName.equals(table.getName())) {
+            events.publishEvent(new DiningTableNamed(restaurantId, table.getId(), previousName, table.getName()));
+        }
         return table;
     }
 

@@ -1,6 +1,7 @@
 package io.passerelle.reservation;
 
 import io.passerelle.reservation.Drift.Field;
+import io.passerelle.reservation.DuplicateWalkIn.Match;
 import io.passerelle.restaurant.RestaurantAccess;
 import io.passerelle.restaurant.RestaurantRef;
 import io.passerelle.restaurant.RestaurantService;
@@ -19,13 +20,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,7 @@ public class DriftService {
 
     private final ReservationRepository reservations;
     private final PosOrderRepository orders;
+    private final DiningTableRepository tables;
     private final WalkInMergeRepository merges;
     private final RestaurantService restaurants;
     private final RestaurantAccess access;
@@ -58,11 +60,13 @@ public class DriftService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DriftService(ReservationRepository reservations, PosOrderRepository orders, WalkInMergeRepository merges,
-            RestaurantService restaurants, RestaurantAccess access, CurrentUser currentUser, WalkInSettings walkIns,
+    DriftService(ReservationRepository reservations, PosOrderRepository orders, DiningTableRepository tables,
+            WalkInMergeRepository merges, RestaurantService restaurants, RestaurantAccess access,
+            CurrentUser currentUser, WalkInSettings walkIns,
             ApplicationEventPublisher events, Clock clock) {
         this.reservations = reservations;
         this.orders = orders;
+        this.tables = tables;
         this.merges = merges;
         this.restaurants = restaurants;
         this.access = access;
@@ -85,12 +89,14 @@ public class DriftService {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         // bookings a little outside the period still match walk-ins inside it
-        List<Reservation> nearby = reservations.findUnmergedStartingBetween(restaurantId,
-                start.minus(walkIns.matchAfter()), end.plus(walkIns.matchBefore()));
+        Instant nearbyStart = start.minus(walkIns.matchAfter());
+        Instant nearbyEnd = end.plus(walkIns.matchBefore());
+        List<Reservation> nearby = reservations.findUnmergedStartingBetween(restaurantId, nearbyStart, nearbyEnd);
         List<Reservation> inPeriod = nearby.stream()
                 .filter(reservation -> !reservation.getStart().isBefore(start) && reservation.getStart().isBefore(end))
                 .toList();
-        return new DriftReport(drifts(inPeriod, lastOrders(restaurantId, start, end)), duplicates(inPeriod, nearby));
+        var reported = new Reported(lastOrders(restaurantId, nearbyStart, nearbyEnd), tableNames(restaurantId));
+        return new DriftReport(drifts(inPeriod, reported), duplicates(inPeriod, nearby, reported));
     }
 
     /** Whether the caller may merge walk-ins: staff who support restaurants, not owners. */
@@ -161,7 +167,7 @@ public class DriftService {
 
     /** The latest order of each reservation starting in [start, end). */
     private Map<Long, PosOrder> lastOrders(long restaurantId, Instant start, Instant end) {
-        Map<Long, PosOrder> last = new LinkedHashMap<>();
+        Map<Long, PosOrder> last = new HashMap<>();
         // oldest first: a later order replaces an earlier one
         for (PosOrder order : orders.findOfReservationsStartingBetween(restaurantId, start, end)) {
             last.put(order.getReservationId(), order);
@@ -169,20 +175,24 @@ public class DriftService {
         return last;
     }
 
-    private static List<Drift> drifts(List<Reservation> inPeriod, Map<Long, PosOrder> lastOrders) {
+    private Map<Long, String> tableNames(long restaurantId) {
+        return tables.findByRestaurantIdOrderByNameAsc(restaurantId).stream()
+                .collect(Collectors.toMap(DiningTable::getId, DiningTable::getName));
+    }
+
+    private static List<Drift> drifts(List<Reservation> inPeriod, Reported reported) {
         List<Drift> drifts = new ArrayList<>();
         for (Reservation reservation : inPeriod) {
-            PosOrder order = lastOrders.get(reservation.getId());
+            PosOrder order = reported.lastOrders().get(reservation.getId());
             if (order == null) {
                 continue;
             }
-            ReservationStatus reported = order.isClosed() ? ReservationStatus.FINISHED : ReservationStatus.ARRIVED;
-            if (reservation.getStatus() != reported) {
-                drifts.add(drift(reservation, Field.STATUS, reservation.getStatus().name(), reported.name()));
+            ReservationStatus status = order.isClosed() ? ReservationStatus.FINISHED : ReservationStatus.ARRIVED;
+            if (reservation.getStatus() != status) {
+                drifts.add(drift(reservation, Field.STATUS, reservation.getStatus().name(), status.name()));
             }
-            String table = tableName(reservation);
-            if (order.getTableName() != null && !sameTableName(table, order.getTableName())) {
-                drifts.add(drift(reservation, Field.TABLE, table, order.getTableName()));
+            if (order.getTableName() != null && !sameTable(reservation, order)) {
+                drifts.add(drift(reservation, Field.TABLE, tableName(reservation), reported.tableName(order)));
             }
             if (order.getCovers() != null && order.getCovers() != reservation.getPartySize()) {
                 drifts.add(drift(reservation, Field.COVERS, String.valueOf(reservation.getPartySize()),
@@ -192,18 +202,21 @@ public class DriftService {
         return drifts;
     }
 
+    /**
+     * Tables compare by id: the reservation's dining table and the one the order's POS name stands for now (a
+     * person's link, else the very same name). Without a dining table on either side, they agree only when the
+     * reservation holds the POS's own name for it, as the POS reported it.
+     */
+    private static boolean sameTable(Reservation reservation, PosOrder order) {
+        if (reservation.getTable() != null && order.getDiningTableId() != null) {
+            return reservation.getTable().getId().equals(order.getDiningTableId());
+        }
+        return reservation.getTable() == null && order.getTableName().equals(reservation.getPosTableName());
+    }
+
     /** The dining table's name, or the POS's name for a reservation it seated at a table Passerelle does not know. */
     private static String tableName(Reservation reservation) {
         return reservation.getTable() != null ? reservation.getTable().getName() : reservation.getPosTableName();
-    }
-
-    /** "t12" and "T12 " are the same table written twice; other spellings are for the table-name mapping. */
-    private static boolean sameTableName(String platform, String pos) {
-        return platform != null && normalized(platform).equals(normalized(pos));
-    }
-
-    private static String normalized(String tableName) {
-        return tableName.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static Drift drift(Reservation reservation, Field field, String platformValue, String posValue) {
@@ -211,34 +224,111 @@ public class DriftService {
                 posValue);
     }
 
-    /** Each walk-in of the period with the booking on its table whose start is nearest, when one matches. */
-    private List<DuplicateWalkIn> duplicates(List<Reservation> inPeriod, List<Reservation> nearby) {
+    /**
+     * Each walk-in of the period with the booking it probably duplicates, when one matches: on its table, the booking
+     * whose start is nearest; on no known table, only an unambiguous pair (see {@link #duplicatesByCovers}).
+     */
+    private List<DuplicateWalkIn> duplicates(List<Reservation> inPeriod, List<Reservation> nearby, Reported reported) {
         List<DuplicateWalkIn> duplicates = new ArrayList<>();
+        List<Reservation> withoutTable = new ArrayList<>();
         for (Reservation walkIn : inPeriod) {
-            if (walkIn.getSource() != ReservationSource.WALK_IN || walkIn.getTable() == null) {
+            if (walkIn.getSource() != ReservationSource.WALK_IN) {
                 continue;
             }
-            bookingDuplicatedBy(walkIn, nearby).ifPresent(booking -> duplicates.add(new DuplicateWalkIn(
-                    walkIn.getId(), walkIn.getStart(), walkIn.getPartySize(), walkIn.getStatus(),
-                    walkIn.getTable().getName(), booking.getId(), booking.getStart(), guestName(booking),
-                    booking.getPartySize(), booking.getStatus())));
+            Optional<Long> table = reported.tableOf(walkIn);
+            if (table.isEmpty()) {
+                withoutTable.add(walkIn);
+                continue;
+            }
+            nearby.stream()
+                    .filter(booking -> booking.getTable() != null && booking.getTable().getId().equals(table.get())
+                            && duplicable(walkIn, booking))
+                    .min(Comparator.comparing(booking -> Duration.between(booking.getStart(), walkIn.getStart()).abs()))
+                    .ifPresent(booking -> duplicates.add(duplicate(walkIn, booking, Match.SAME_TABLE,
+                            reported.tableNames().get(table.get()))));
         }
+        Set<Long> paired = duplicates.stream().map(DuplicateWalkIn::reservationId).collect(Collectors.toSet());
+        duplicates.addAll(duplicatesByCovers(withoutTable, nearby.stream()
+                .filter(booking -> !paired.contains(booking.getId())).toList(), reported));
+        duplicates.sort(Comparator.comparing(DuplicateWalkIn::walkInStart).thenComparing(DuplicateWalkIn::walkInId));
         return duplicates;
     }
 
-    /** The same window that matches an opened order to a booking (see {@link WalkInSettings}). */
-    private Optional<Reservation> bookingDuplicatedBy(Reservation walkIn, List<Reservation> nearby) {
-        return nearby.stream()
-                .filter(booking -> booking.getSource() == ReservationSource.BOOKING
-                        && DUPLICABLE.contains(booking.getStatus())
-                        && booking.getTable() != null
-                        && Objects.equals(booking.getTable().getId(), walkIn.getTable().getId())
-                        && !walkIn.getStart().isBefore(booking.getStart().minus(walkIns.matchBefore()))
-                        && !walkIn.getStart().isAfter(booking.getStart().plus(walkIns.matchAfter())))
-                .min(Comparator.comparing(booking -> Duration.between(booking.getStart(), walkIn.getStart()).abs()));
+    /**
+     * A walk-in on no known table duplicates a booking only when nothing else explains either: the POS reported as
+     * many covers as the booking's party size; the POS reported no order for the booking (one it seated sits at a
+     * table of its own), nor did a walk-in on the booking's table duplicate it already; and neither has another such
+     * partner within the matching window. Anything less is a busy evening, not a duplicate: a false alarm costs staff
+     * more than a merge left undone.
+     */
+    private List<DuplicateWalkIn> duplicatesByCovers(List<Reservation> walkInsWithoutTable,
+            List<Reservation> unpairedBookings, Reported reported) {
+        Map<Reservation, List<Reservation>> candidates = new LinkedHashMap<>();
+        Map<Long, Integer> claims = new HashMap<>();
+        for (Reservation walkIn : walkInsWithoutTable) {
+            PosOrder order = reported.lastOrders().get(walkIn.getId());
+            if (order == null || order.getCovers() == null) {
+                continue;
+            }
+            int covers = order.getCovers();
+            List<Reservation> bookings = unpairedBookings.stream()
+                    .filter(booking -> booking.getPartySize() == covers
+                            && !reported.lastOrders().containsKey(booking.getId()) && duplicable(walkIn, booking))
+                    .toList();
+            candidates.put(walkIn, bookings);
+            bookings.forEach(booking -> claims.merge(booking.getId(), 1, Integer::sum));
+        }
+        List<DuplicateWalkIn> duplicates = new ArrayList<>();
+        candidates.forEach((walkIn, bookings) -> {
+            if (bookings.size() == 1 && claims.get(bookings.getFirst().getId()) == 1) {
+                duplicates.add(duplicate(walkIn, bookings.getFirst(), Match.SAME_COVERS, walkIn.getPosTableName()));
+            }
+        });
+        return duplicates;
+    }
+
+    /**
+     * A confirmed or seated booking whose walk-in matching window (see {@link WalkInSettings}) holds the walk-in's
+     * opening: the same window that matches an opened order to a booking.
+     */
+    private boolean duplicable(Reservation walkIn, Reservation booking) {
+        return booking.getSource() == ReservationSource.BOOKING
+                && DUPLICABLE.contains(booking.getStatus())
+                && !walkIn.getStart().isBefore(booking.getStart().minus(walkIns.matchBefore()))
+                && !walkIn.getStart().isAfter(booking.getStart().plus(walkIns.matchAfter()));
+    }
+
+    private static DuplicateWalkIn duplicate(Reservation walkIn, Reservation booking, Match match, String tableName) {
+        return new DuplicateWalkIn(walkIn.getId(), walkIn.getStart(), walkIn.getPartySize(), walkIn.getStatus(),
+                tableName, match, booking.getId(), booking.getStart(), guestName(booking), booking.getPartySize(),
+                booking.getStatus());
     }
 
     private static String guestName(Reservation reservation) {
         return reservation.getGuest() == null ? null : reservation.getGuest().getFullName();
+    }
+
+    /**
+     * What the POS reported about the reservations near the period (the latest order of each), with the names of the
+     * restaurant's dining tables, by id.
+     */
+    private record Reported(Map<Long, PosOrder> lastOrders, Map<Long, String> tableNames) {
+
+        /** The dining table the order's POS name stands for, by its name; else the POS's own name. */
+        String tableName(PosOrder order) {
+            return order.getDiningTableId() == null ? order.getTableName()
+                    : tableNames.getOrDefault(order.getDiningTableId(), order.getTableName());
+        }
+
+        /**
+         * The walk-in's dining table: the one it was opened at, else the one its order's POS name stands for now
+         * (linked after the walk-in arrived).
+         */
+        Optional<Long> tableOf(Reservation walkIn) {
+            if (walkIn.getTable() != null) {
+                return Optional.of(walkIn.getTable().getId());
+            }
+            return Optional.ofNullable(lastOrders.get(walkIn.getId())).map(PosOrder::getDiningTableId);
+        }
     }
 }

@@ -38,14 +38,26 @@ public class PosOrder {
     @Column(name = "restaurant_id", nullable = false, updatable = false)
     private long restaurantId;
 
+    /** The connection whose POS reported it; null for orders reported before this was kept (V14). */
+    @Column(name = "connection_id", updatable = false)
+    private Long connectionId;
+
     @Column(name = "external_id", nullable = false, updatable = false, length = EXTERNAL_ID_MAX_LENGTH)
     private String externalId;
 
     @Column(name = "reservation_id")
     private Long reservationId;
 
+    /** The POS's own name for the table, as it reported it. */
     @Column(name = "table_name", length = DiningTable.NAME_MAX_LENGTH)
     private String tableName;
+
+    /**
+     * The dining table {@link #tableName} stands for (table-name reconciliation), or null: none. Derived, and kept
+     * up to date by {@link PosOrderTables} when a link or a table's name changes.
+     */
+    @Column(name = "dining_table_id")
+    private Long diningTableId;
 
     private Integer covers;
 
@@ -74,12 +86,14 @@ public class PosOrder {
 
     protected PosOrder() {}
 
-    PosOrder(long restaurantId, String externalId, Long reservationId, String tableName, Integer covers,
-            Instant openedAt, Instant now) {
+    PosOrder(long restaurantId, long connectionId, String externalId, Long reservationId, String tableName,
+            DiningTable diningTable, Integer covers, Instant openedAt, Instant now) {
         this.restaurantId = restaurantId;
+        this.connectionId = connectionId;
         this.externalId = externalId;
         this.reservationId = reservationId;
         this.tableName = tableName;
+        this.diningTableId = diningTable == null ? null : diningTable.getId();
         this.covers = covers;
         this.openedAt = openedAt;
         this.createdAt = now;
@@ -121,6 +135,10 @@ public class PosOrder {
 
     public String getTableName() {
         return tableName;
+    }
+
+    public Long getDiningTableId() {
+        return diningTableId;
     }
 
     public Integer getCovers() {

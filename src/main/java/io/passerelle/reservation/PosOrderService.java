@@ -99,8 +99,8 @@ public class PosOrderService {
             }
         }
         reservation.changeStatus(ReservationStatus.FINISHED, now);
-        PosOrder order = known.orElseGet(() -> new PosOrder(restaurantId, bill.orderId(), null, null, null,
-                bill.occurredAt(), now));
+        PosOrder order = known.orElseGet(() -> new PosOrder(restaurantId, connectionId, bill.orderId(), null, null,
+                null, null, bill.occurredAt(), now));
         order.attachTo(reservation.getId());
         order.close(bill.covers(), bill.total(), bill.currency(), bill.items(), bill.paymentId(), bill.occurredAt());
         orders.save(order);
@@ -133,8 +133,8 @@ public class PosOrderService {
         int partySize = seating.covers() == null ? Reservation.MIN_PARTY_SIZE : seating.covers();
         Reservation walkIn = reservations.save(Reservation.walkIn(restaurantId, seating.occurredAt(), partySize,
                 table.orElse(null), seating.table(), now));
-        orders.save(new PosOrder(restaurantId, seating.orderId(), walkIn.getId(), seating.table(), seating.covers(),
-                seating.occurredAt(), now));
+        orders.save(new PosOrder(restaurantId, connectionId, seating.orderId(), walkIn.getId(), seating.table(),
+                table.orElse(null), seating.covers(), seating.occurredAt(), now));
         publish(walkIn, new ReportedByPos(connectionId, NEW));
         return new PosEventOutcome(Effect.WALK_IN_CREATED, walkIn.getId(), seating.table() != null && table.isEmpty());
     }
@@ -154,8 +154,9 @@ public class PosOrderService {
         Optional<DiningTable> table = table(reservation.getRestaurantId(), seating);
         reservation.seat(table.orElse(null), seating.table(), seating.room(), now);
         if (order == null) {
-            orders.save(new PosOrder(reservation.getRestaurantId(), seating.orderId(), reservation.getId(),
-                    seating.table(), seating.covers(), seating.occurredAt(), now));
+            orders.save(new PosOrder(reservation.getRestaurantId(), connectionId, seating.orderId(),
+                    reservation.getId(), seating.table(), table.orElse(null), seating.covers(), seating.occurredAt(),
+                    now));
         } else {
             order.attachTo(reservation.getId());
         }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The till's pay-at-table server, addressed by installation ID:
- * {@code GET /installations/{id}/tables/{table}/bill} gives the open bill on a table, and
+ * The till's pay-at-table server, addressed by installation ID: {@code GET /installations/{id}} names the installation
+ * back (what Passerelle's onboarding checklist asks to see that the server and the ID answer; 404 for an ID it does
+ * not serve), {@code GET /installations/{id}/tables/{table}/bill} gives the open bill on a table, and
  * {@code POST /installations/{id}/bills/{billId}/payments} with {@code {"paymentId": "...", "amount": {...}}}
  * settles it (the amount may be left out to pay what is due). A paymentId is taken once: sent again it is
  * answered with the same receipt and pays nothing more.
@@ -16,6 +17,9 @@ final class PayAtTableEndpoint implements Exchanges.Route {
     static final String PREFIX = "/installations/";
 
     record PaymentRequest(String paymentId, Money amount) {}
+
+    /** @param posVersion null when the installation has none configured (left out of the JSON) */
+    record Installation(String installationId, String posVersion) {}
 
     private final Map<String, Till> tills;
 
@@ -30,7 +34,10 @@ final class PayAtTableEndpoint implements Exchanges.Route {
         if (till == null) {
             throw PosProblem.notFound("no installation at " + exchange.getRequestURI().getPath());
         }
-        if (segments.size() == 4 && segments.get(1).equals("tables") && segments.get(3).equals("bill")) {
+        if (segments.size() == 1) {
+            Exchanges.requireMethod(exchange, "GET");
+            Exchanges.sendJson(exchange, 200, new Installation(till.id(), till.settings().posVersion()));
+        } else if (segments.size() == 4 && segments.get(1).equals("tables") && segments.get(3).equals("bill")) {
             Exchanges.requireMethod(exchange, "GET");
             String table = segments.get(2);
             Bill bill = till.floor().openOrderOnTable(table)

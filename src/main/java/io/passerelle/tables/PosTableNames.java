@@ -2,6 +2,7 @@ package io.passerelle.tables;
 
 import io.passerelle.reservation.DiningTable;
 import io.passerelle.reservation.DiningTableService;
+import io.passerelle.reservation.PosTableNameResolver;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * from the POS's authenticated credentials, and every query includes them.
  */
 @Service
-public class PosTableNames {
+public class PosTableNames implements PosTableNameResolver {
 
     /** PROTOCOL.md: {@code PUT /tables} lists at most this many names. */
     public static final int MAX_TABLES = 1000;
@@ -44,6 +45,7 @@ public class PosTableNames {
      * The dining table the POS means by this name: the one a person linked it to, else the one named exactly so.
      * Empty when the name was unlinked on purpose or matches nothing.
      */
+    @Override
     @Transactional(readOnly = true)
     public Optional<Long> resolve(long restaurantId, long connectionId, String posName) {
         Optional<TableNameStore.Link> link = store.link(restaurantId, connectionId, posName);

@@ -7,6 +7,7 @@ import io.passerelle.partner.PartnerDescriptor;
 import io.passerelle.reservation.DiningTable;
 import io.passerelle.reservation.DiningTableDetails;
 import io.passerelle.reservation.DiningTableService;
+import io.passerelle.reservation.PosOrderTables;
 import io.passerelle.reservation.UpdateDiningTable;
 import io.passerelle.restaurant.RestaurantAccess;
 import io.passerelle.shared.NotFoundException;
@@ -46,15 +47,17 @@ public class TableNameService {
 
     private final TableNameStore store;
     private final DiningTableService diningTables;
+    private final PosOrderTables posOrderTables;
     private final ConnectionService connections;
     private final PartnerCatalogue partners;
     private final RestaurantAccess access;
     private final Clock clock;
 
-    TableNameService(TableNameStore store, DiningTableService diningTables, ConnectionService connections,
-            PartnerCatalogue partners, RestaurantAccess access, Clock clock) {
+    TableNameService(TableNameStore store, DiningTableService diningTables, PosOrderTables posOrderTables,
+            ConnectionService connections, PartnerCatalogue partners, RestaurantAccess access, Clock clock) {
         this.store = store;
         this.diningTables = diningTables;
+        this.posOrderTables = posOrderTables;
         this.connections = connections;
         this.partners = partners;
         this.access = access;
@@ -140,6 +143,7 @@ public class TableNameService {
                     store.saveLink(restaurantId, link.connectionId(), link.posName(), link.tableBefore(),
                             clock.instant());
                 }
+                posOrderTables.refresh(restaurantId, link.connectionId(), link.posName());
             }
             case TableRename rename -> {
                 DiningTable table = table(restaurantId, rename.tableId());
@@ -156,6 +160,7 @@ public class TableNameService {
     private LinkChange decide(long restaurantId, long connectionId, String posName, Long tableId) {
         Optional<Link> before = store.link(restaurantId, connectionId, posName);
         store.saveLink(restaurantId, connectionId, posName, tableId, clock.instant());
+        posOrderTables.refresh(restaurantId, connectionId, posName);
         return new LinkChange(restaurantId, connectionId, posName, before.isPresent(),
                 before.map(Link::tableId).orElse(null));
     }

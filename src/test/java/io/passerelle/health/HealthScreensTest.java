@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -115,6 +116,8 @@ class HealthScreensTest extends KaribuTest {
             assertThat(step(prefix, "timezone-confirmed")).isEqualTo("step-to-do");
             assertThat(step(prefix, "tables-reconciled")).isEqualTo("step-not-checked-yet");
             assertThat(step(prefix, "certificate-valid")).isEqualTo("step-to-do");
+            assertThat(step(prefix, "pay-at-table")).isEqualTo("step-not-applicable");
+            _assertNone(Button.class, spec -> spec.withId(prefix + "-check-pay-at-table"));
 
             _click(_get(Button.class, spec -> spec.withId(prefix + "-test")));
             assertThat(step(prefix, "credentials-tested")).isEqualTo("step-done");
@@ -123,6 +126,29 @@ class HealthScreensTest extends KaribuTest {
             _click(_get(Button.class, spec -> spec.withId(prefix + "-confirm-time-zone")));
             assertThat(step(prefix, "timezone-confirmed")).isEqualTo("step-done");
             assertThat(step(prefix, "first-sync")).isEqualTo("step-to-do");
+        }
+    }
+
+    @Test
+    void payAtTableIsCheckedFromTheChecklistWhichSaysInPlainWordsWhatIsWrong() {
+        try (var pos = SimulatedPos.start(fixtures, connections).withPayAtTable(connections, "not-this-till")) {
+            login(pos.tenant.owner());
+            navigate("checklist");
+            String prefix = "checklist-" + pos.connectionId();
+            assertThat(step(prefix, "pay-at-table")).isEqualTo("step-to-do");
+
+            _click(_get(Button.class, spec -> spec.withId(prefix + "-check-pay-at-table")));
+
+            NotificationsKt.expectNotifications("The pay-at-table server answers, but does not know this installation"
+                    + " ID. Check the installation ID the POS shows, then check again.");
+            assertThat(step(prefix, "pay-at-table")).isEqualTo("step-failed");
+            assertThat(_get(ListItem.class, spec -> spec.withId(prefix + "-pay-at-table")).getElement()
+                    .getTextRecursively()).contains("does not know this installation ID");
+
+            pos.withPayAtTable(connections);
+            navigate("checklist");
+            _click(_get(Button.class, spec -> spec.withId(prefix + "-check-pay-at-table")));
+            assertThat(step(prefix, "pay-at-table")).isEqualTo("step-done");
         }
     }
 

@@ -8,6 +8,7 @@ import io.passerelle.PasserelleTest;
 import io.passerelle.TestFixtures;
 import io.passerelle.TestFixtures.Tenant;
 import io.passerelle.reservation.Drift.Field;
+import io.passerelle.reservation.DuplicateWalkIn.Match;
 import io.passerelle.security.AppRole;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
@@ -79,16 +80,25 @@ class DriftServiceTest {
     void reservationsThePosLastReportedDifferentlyAreListedByField() {
         var guest = book.guest(restaurantId(), "Giulia", "Rossi");
         var t1 = book.table(restaurantId(), "T1");
+        var window = book.table(restaurantId(), "Window");
         var otherTable = confirmed(evening, 2, guest, t1);
         pos.seat(otherTable, "ord-a", "T2", 3, evening);
+        // seated by the POS at T1 under its own name for it, then moved to the window in Passerelle
+        var movedInPasserelle = confirmed(evening.plus(30, ChronoUnit.MINUTES), 2, null, t1);
+        pos.seatAt(movedInPasserelle, "ord-m", "Tavolo 1", t1, 2, evening.plus(30, ChronoUnit.MINUTES));
+        moveTo(movedInPasserelle, window);
         var finishedButOpen = confirmed(evening.plus(1, ChronoUnit.HOURS), 4, null, null);
         pos.seat(finishedButOpen, "ord-b", "Terrace 1", 4, evening.plus(1, ChronoUnit.HOURS));
         book.changeStatus(finishedButOpen, ReservationStatus.FINISHED);
+        // the POS's own name for T1, linked to it: the same table, however the POS spells it
         var agreed = confirmed(evening.plus(2, ChronoUnit.HOURS), 2, null, t1);
-        pos.seat(agreed, "ord-c", " t1 ", 2, evening.plus(2, ChronoUnit.HOURS));
+        pos.seatAt(agreed, "ord-c", "Tavolo 1", t1, 2, evening.plus(2, ChronoUnit.HOURS));
         var closedAgreed = confirmed(evening.plus(3, ChronoUnit.HOURS), 2, null, null);
         pos.seat(closedAgreed, "ord-d", "T9", 2, evening.plus(3, ChronoUnit.HOURS));
         pos.close("ord-d", 2, "40.00", evening.plus(4, ChronoUnit.HOURS));
+        // a spelling close to T1 but linked to nothing: a person links it under Table names, nothing guesses here
+        var unlinkedSpelling = confirmed(evening.plus(4, ChronoUnit.HOURS), 2, null, t1);
+        pos.seat(unlinkedSpelling, "ord-f", " t1 ", 2, evening.plus(4, ChronoUnit.HOURS));
         var nextWeek = confirmed(evening.plus(7, ChronoUnit.DAYS), 2, null, t1);
         pos.seat(nextWeek, "ord-e", "T7", 5, evening.plus(7, ChronoUnit.DAYS));
 
@@ -98,8 +108,40 @@ class DriftServiceTest {
                 .containsExactly(
                         tuple(otherTable.getId(), Field.TABLE, "T1", "T2"),
                         tuple(otherTable.getId(), Field.COVERS, "2", "3"),
-                        tuple(finishedButOpen.getId(), Field.STATUS, "FINISHED", "ARRIVED"));
+                        tuple(movedInPasserelle.getId(), Field.TABLE, "Window", "T1"),
+                        tuple(finishedButOpen.getId(), Field.STATUS, "FINISHED", "ARRIVED"),
+                        tuple(unlinkedSpelling.getId(), Field.TABLE, "T1", " t1 "));
         assertThat(drifts.getFirst().guestName()).isEqualTo("Giulia Rossi");
+    }
+
+    @Test
+    void ordersFollowTheirTableNameWhenATableIsRenamed() {
+        var t4 = book.table(restaurantId(), "T4");
+        var reservation = confirmed(evening, 2, null, t4);
+        pos.seatAt(reservation, "ord-r", "T4", t4, 2, evening);
+        assertThat(reportAsOwner().drifts()).isEmpty();
+
+        rename(t4, "Table 4");
+        // "T4" now stands for no table: the POS seated the guests somewhere Passerelle does not know
+        assertThat(reportAsOwner().drifts()).extracting(Drift::field, Drift::platformValue, Drift::posValue)
+                .containsExactly(tuple(Field.TABLE, "Table 4", "T4"));
+
+        rename(t4, "T4");
+        assertThat(reportAsOwner().drifts()).isEmpty();
+    }
+
+    private void moveTo(Reservation reservation, DiningTable table) {
+        fixtures.runAs(tenant.owner(), () -> {
+            var current = reservations.get(restaurantId(), reservation.getId());
+            return reservations.update(new UpdateReservation(restaurantId(), current.getId(), current.getVersion(),
+                    new ReservationDetails(current.getStart(), current.getPartySize(), current.getNotes(),
+                            table.getId(), null)));
+        });
+    }
+
+    private void rename(DiningTable table, String name) {
+        fixtures.runAs(tenant.owner(), () -> tables.updateTable(new UpdateDiningTable(restaurantId(), table.getId(),
+                new DiningTableDetails(name, table.getSeats(), null))));
     }
 
     @Test
@@ -143,6 +185,65 @@ class DriftServiceTest {
         assertThat(row.walkInStatus()).isEqualTo(ReservationStatus.ARRIVED);
         assertThat(row.reservationStatus()).isEqualTo(ReservationStatus.CONFIRMED);
         assertThat(later).isNotEqualTo(duplicate);
+    }
+
+    @Test
+    void aWalkInOnNoKnownTableDuplicatesTheOnlyBookingForAsManyCoversNearItsTime() {
+        var guest = book.guest(restaurantId(), "Paolo", "Conte");
+        var booking = confirmed(evening, 4, guest, null);
+        long walkIn = pos.walkInOnUnknownTable("w-bar", "Bar 2", 4, evening.plus(10, ChronoUnit.MINUTES));
+        var onTheTerrace = confirmed(evening.plus(2, ChronoUnit.HOURS), 3, null, null);
+        // a bill the POS closed without ever opening the order: no table at all
+        pos.close("w-bill", 3, "60.00", evening.plus(2, ChronoUnit.HOURS).minus(20, ChronoUnit.MINUTES));
+
+        var duplicates = reportAsOwner().duplicates();
+
+        assertThat(duplicates).extracting(DuplicateWalkIn::walkInId, DuplicateWalkIn::reservationId,
+                DuplicateWalkIn::match, DuplicateWalkIn::tableName)
+                .containsExactly(tuple(walkIn, booking.getId(), Match.SAME_COVERS, "Bar 2"),
+                        tuple(duplicates.get(1).walkInId(), onTheTerrace.getId(), Match.SAME_COVERS, null));
+        assertThat(duplicates.getFirst().guestName()).isEqualTo("Paolo Conte");
+        assertThat(fixtures.runAs(tenant.support(), () -> reservations.get(restaurantId(),
+                duplicates.get(1).walkInId())).getSource()).isEqualTo(ReservationSource.WALK_IN);
+    }
+
+    @Test
+    void aWalkInOnNoKnownTableIsNotFlaggedWhenAnythingElseExplainsIt() {
+        // covers differ
+        confirmed(evening, 2, null, null);
+        pos.walkInOnUnknownTable("w-3", "Bar 1", 3, evening);
+        // two bookings for as many covers: which one?
+        confirmed(evening, 5, null, null);
+        confirmed(evening.plus(30, ChronoUnit.MINUTES), 5, null, null);
+        pos.walkInOnUnknownTable("w-5", "Bar 2", 5, evening.plus(15, ChronoUnit.MINUTES));
+        // two walk-ins for one booking: which one?
+        confirmed(evening.plus(1, ChronoUnit.HOURS), 6, null, null);
+        pos.walkInOnUnknownTable("w-6a", "Bar 3", 6, evening.plus(65, ChronoUnit.MINUTES));
+        pos.walkInOnUnknownTable("w-6b", "Bar 4", 6, evening.plus(70, ChronoUnit.MINUTES));
+        // the POS seated the booking at a table of its own
+        var seated = confirmed(evening, 7, null, null);
+        pos.seat(seated, "ord-7", "T70", 7, evening);
+        pos.walkInOnUnknownTable("w-7", "Bar 5", 7, evening.plus(5, ChronoUnit.MINUTES));
+        // the POS did not say how many came
+        confirmed(evening.plus(2, ChronoUnit.HOURS), Reservation.MIN_PARTY_SIZE, null, null);
+        pos.walkInOnUnknownTable("w-1", "Bar 6", null, evening.plus(2, ChronoUnit.HOURS));
+        // long after the booking's matching window
+        confirmed(evening, 8, null, null);
+        pos.walkInOnUnknownTable("w-8", "Bar 7", 8, evening.plus(3, ChronoUnit.HOURS));
+
+        assertThat(reportAsOwner().duplicates()).isEmpty();
+    }
+
+    @Test
+    void aBookingAWalkInOnItsTableDuplicatesIsNotOfferedToAWalkInOnNoKnownTable() {
+        var t6 = book.table(restaurantId(), "T6");
+        var booking = book.reservation(restaurantId(), evening, 2, null, t6);
+        long onItsTable = pos.walkIn("w-t6", t6, 2, evening);
+        pos.walkInOnUnknownTable("w-bar", "Bar 1", 2, evening.plus(5, ChronoUnit.MINUTES));
+        book.changeStatus(booking, ReservationStatus.CONFIRMED);
+
+        assertThat(reportAsOwner().duplicates()).extracting(DuplicateWalkIn::walkInId, DuplicateWalkIn::match)
+                .containsExactly(tuple(onItsTable, Match.SAME_TABLE));
     }
 
     /** A walk-in duplicating a booking, its bill closed: returns {walk-in id, booking id}. */

@@ -56,6 +56,17 @@ class PayAtTableTest {
     }
 
     @Test
+    void namesTheInstallationBackAndAnswers404ForOneItDoesNotServe() throws Exception {
+        HttpResponse<String> response = control.get("/installations/bistro-7");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode installation = ControlClient.json(response);
+        assertThat(installation.path("installationId").asString()).isEqualTo("bistro-7");
+        assertThat(installation.path("posVersion").asString()).isEqualTo("2.0.16");
+        assertThat(control.get("/installations/elsewhere").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void answers404ForATableWithoutAnOpenBill() throws Exception {
         assertThat(control.get("/installations/bistro-7/tables/T4/bill").statusCode()).isEqualTo(404);
         assertThat(control.get("/installations/elsewhere/tables/T3/bill").statusCode()).isEqualTo(404);

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.passerelle.PasserelleTest;
 import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionDetails;
 import io.passerelle.connection.ConnectionService;
-import io.passerelle.connection.UpdateConnection;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
@@ -17,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,7 +53,7 @@ class PayAtTableTest {
 
     @Test
     void itemsSentAtTheTillBringTheTablesBillAndAPaymentSettlesItInThePosOnce() {
-        try (var pos = withPayAtTable(SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)))) {
+        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)).withPayAtTable(connections)) {
             JsonNode walkIn = pos.scenario("walk-in", KIR_FOR_TWO);
 
             PayAtTableBill bill = awaitBill(pos);
@@ -87,7 +84,7 @@ class PayAtTableTest {
 
     @Test
     void aPaymentIsRetriedWhileThePosFailsAndSentAgainAfterALostAnswerItIsTakenOnce() {
-        try (var pos = withPayAtTable(SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)))) {
+        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)).withPayAtTable(connections)) {
             pos.scenario("walk-in", KIR_FOR_TWO);
             PayAtTableBill bill = awaitBill(pos);
 
@@ -115,7 +112,7 @@ class PayAtTableTest {
 
     @Test
     void aPaymentTheTillRefusesFailsVisiblyAndIsNotRetried() {
-        try (var pos = withPayAtTable(SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)))) {
+        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)).withPayAtTable(connections)) {
             JsonNode walkIn = pos.scenario("walk-in", KIR_FOR_TWO);
             PayAtTableBill bill = awaitBill(pos);
             // meanwhile the bill is paid at the counter
@@ -149,7 +146,7 @@ class PayAtTableTest {
 
     @Test
     void billsOfAnotherRestaurantAreNotFound() {
-        try (var pos = withPayAtTable(SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)))) {
+        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)).withPayAtTable(connections)) {
             pos.scenario("walk-in", KIR_FOR_TWO);
             PayAtTableBill bill = awaitBill(pos);
             var other = fixtures.tenant();
@@ -161,13 +158,6 @@ class PayAtTableTest {
                     .isInstanceOf(NotFoundException.class);
             assertThat(current(pos, bill).status()).isEqualTo(PayAtTableBill.Status.OPEN);
         }
-    }
-
-    private SimulatedPos withPayAtTable(SimulatedPos pos) {
-        pos.asOwner(() -> connections.update(new UpdateConnection(pos.restaurantId(), pos.connectionId(),
-                new ConnectionDetails(pos.connection.getWebhookUrl(), null, pos.payAtTableServer().toString(),
-                        pos.installation, Set.of(), true))));
-        return pos;
     }
 
     private PayAtTableBill awaitBill(SimulatedPos pos) {

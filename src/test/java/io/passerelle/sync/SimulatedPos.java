@@ -154,6 +154,19 @@ public final class SimulatedPos implements AutoCloseable {
         return simulator.baseUrl();
     }
 
+    /** Gives the connection pay at table: this till's server, under the till's own installation ID. */
+    public SimulatedPos withPayAtTable(ConnectionService connections) {
+        return withPayAtTable(connections, installation);
+    }
+
+    /** Gives the connection pay at table: this till's server, under any installation ID (one it serves, or not). */
+    public SimulatedPos withPayAtTable(ConnectionService connections, String installationId) {
+        asOwner(() -> connections.update(new UpdateConnection(restaurantId(), connectionId(),
+                new ConnectionDetails(connection.getWebhookUrl(), null, payAtTableServer().toString(), installationId,
+                        Set.of(), true))));
+        return this;
+    }
+
     static URI partnerApi(int port) {
         return URI.create("http://127.0.0.1:" + port + "/api/partner/v1");
     }

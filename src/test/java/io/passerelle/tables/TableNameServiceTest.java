@@ -12,14 +12,26 @@ import io.passerelle.connection.ConnectionService;
 import io.passerelle.health.TablesReconciliationCheck;
 import io.passerelle.reservation.DiningTable;
 import io.passerelle.reservation.DiningTableService;
+import io.passerelle.reservation.Drift;
+import io.passerelle.reservation.DriftReport;
+import io.passerelle.reservation.DriftSeeds;
+import io.passerelle.reservation.DriftService;
+import io.passerelle.reservation.DuplicateWalkIn;
 import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationService;
+import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.security.AppRole;
 import io.passerelle.security.UserAccount;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
 import io.passerelle.tables.PosTableName.Suggestion;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +66,12 @@ class TableNameServiceTest {
     JdbcTemplate jdbc;
     @Autowired
     TablesReconciliationCheck checklistStep;
+    @Autowired
+    PosOrderService posOrders;
+    @Autowired
+    DriftService drift;
+    @Autowired
+    Clock clock;
 
     final Map<Long, Authentication> authentications = new HashMap<>();
     Tenant tenant;
@@ -147,6 +165,73 @@ class TableNameServiceTest {
         asOwner(() -> undo(renamed));
         assertThat(tableName(terrazza.getId())).isEqualTo("Terrazza 3");
         assertThat(state("terrazza3")).isEqualTo(LinkState.UNMATCHED);
+    }
+
+    @Test
+    void ordersAlreadyReportedUnderANameFollowItsLinkSoTheDriftReportComparesTables() {
+        var book = new ReservationBook(fixtures, reservations, guests, diningTables, jdbc);
+        var pos = new DriftSeeds(posOrders, restaurantId, connectionId);
+        var booking = book.changeStatus(book.reservation(restaurantId, evening(), 2, null, t7),
+                ReservationStatus.CONFIRMED);
+        // as the partner API applies it: "Tavolo 7" stands for no table yet
+        pos.seat(booking, "ord-7", "Tavolo 7", 2, evening());
+        assertThat(drift().drifts()).extracting(Drift::field, Drift::platformValue, Drift::posValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Drift.Field.TABLE, "T7", "Tavolo 7"));
+
+        TableNameChange linked = asOwner(() -> tableNames.link(restaurantId, connectionId, "Tavolo 7", t7.getId()));
+
+        assertThat(orderTable("ord-7")).isEqualTo(t7.getId());
+        assertThat(drift().drifts()).isEmpty();
+        asOwner(() -> undo(linked));
+        assertThat(orderTable("ord-7")).isNull();
+        assertThat(drift().drifts()).hasSize(1);
+    }
+
+    @Test
+    void aWalkInOnANameLinkedLaterIsCheckedForDuplicatesOnItsTable() {
+        var book = new ReservationBook(fixtures, reservations, guests, diningTables, jdbc);
+        var pos = new DriftSeeds(posOrders, restaurantId, connectionId);
+        // pending while the POS opens the table, so the order could not be matched to it
+        var booking = book.reservation(restaurantId, evening(), 2, null, bar);
+        long walkIn = pos.walkInOnUnknownTable("w-9", "Sala 9", 3, evening());
+        book.changeStatus(booking, ReservationStatus.CONFIRMED);
+        assertThat(drift().duplicates()).isEmpty();
+
+        asOwner(() -> tableNames.link(restaurantId, connectionId, "Sala 9", bar.getId()));
+
+        assertThat(drift().duplicates()).extracting(DuplicateWalkIn::walkInId, DuplicateWalkIn::reservationId,
+                DuplicateWalkIn::match, DuplicateWalkIn::tableName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(walkIn, booking.getId(),
+                        DuplicateWalkIn.Match.SAME_TABLE, "Bar"));
+    }
+
+    @Test
+    void ordersFollowARenameToThePosNameAndItsUndo() {
+        var pos = new DriftSeeds(posOrders, restaurantId, connectionId);
+        pos.walkInOnUnknownTable("w-terrazza", "terrazza3", 2, evening());
+        assertThat(orderTable("w-terrazza")).isNull();
+
+        TableNameChange renamed = asOwner(() -> tableNames.renameTable(restaurantId, terrazza.getId(), "terrazza3"));
+        assertThat(orderTable("w-terrazza")).isEqualTo(terrazza.getId());
+
+        asOwner(() -> undo(renamed));
+        assertThat(orderTable("w-terrazza")).isNull();
+    }
+
+    /** Tomorrow at 19:00 in the restaurant. */
+    private Instant evening() {
+        ZoneId rome = ZoneId.of("Europe/Rome");
+        return LocalDate.now(clock.withZone(rome)).plusDays(1).atTime(LocalTime.of(19, 0)).atZone(rome).toInstant();
+    }
+
+    private DriftReport drift() {
+        LocalDate day = LocalDate.ofInstant(evening(), ZoneId.of("Europe/Rome"));
+        return asOwner(() -> drift.report(restaurantId, day, day));
+    }
+
+    private Long orderTable(String orderId) {
+        return jdbc.queryForObject("select dining_table_id from pos_order where restaurant_id = ? and external_id = ?",
+                Long.class, restaurantId, orderId);
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.passerelle.connection.ConnectPartner;
 import io.passerelle.connection.ConnectionAuditEntry;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.CredentialTestOutcome;
+import io.passerelle.connection.PayAtTableCheckOutcome;
 import io.passerelle.connection.CredentialTestResult;
 import io.passerelle.connection.PartnerConnection;
 import io.passerelle.connection.UpdateConnection;
@@ -314,6 +315,9 @@ class ConnectionDialog extends Dialog {
                     .map(field -> getTranslation("connection.field." + field))
                     .collect(Collectors.joining(", "));
             case CREDENTIALS_TESTED -> Arrays.stream(CredentialTestOutcome.values())
+                    .filter(outcome -> outcome.name().equals(details))
+                    .findFirst().map(outcome -> getTranslation(outcome.labelKey())).orElse(details);
+            case PAY_AT_TABLE_CHECKED -> Arrays.stream(PayAtTableCheckOutcome.values())
                     .filter(outcome -> outcome.name().equals(details))
                     .findFirst().map(outcome -> getTranslation(outcome.labelKey())).orElse(details);
             case API_KEY_GENERATED, API_KEY_ROTATED -> getTranslation("connection.audit.key-hint", details);

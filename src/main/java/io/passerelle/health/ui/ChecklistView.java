@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -15,17 +16,21 @@ import com.vaadin.flow.router.Route;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.PartnerConnection;
 import io.passerelle.health.ChecklistItem;
+import io.passerelle.health.ChecklistStep;
 import io.passerelle.health.OnboardingChecklistService;
+import io.passerelle.health.StepStatus;
 import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.PartnerDescriptor;
 import io.passerelle.restaurant.CurrentRestaurant;
 import io.passerelle.restaurant.RestaurantRef;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The onboarding pre-flight of the current restaurant's connections: each step turns green when the real
- * state says so. "Test credentials" runs the connection's credential test; the time zone is confirmed by hand.
+ * state says so. "Test credentials" runs the connection's credential test, "Check pay at table" asks its pay-at-table
+ * server about its installation ID; the time zone is confirmed by hand.
  */
 @Route("checklist")
 @Menu(order = 48, title = "nav.checklist", icon = "vaadin:check-square-o")
@@ -69,12 +74,15 @@ class ChecklistView extends VerticalLayout implements HasDynamicTitle {
                 .orElse(connection.getPartnerCode()));
         var steps = new UnorderedList();
         steps.addClassName("checklist");
-        for (ChecklistItem item : checklists.checklist(restaurant.id(), connection.getId())) {
-            var icon = (item.done() ? VaadinIcon.CHECK_CIRCLE : VaadinIcon.CIRCLE_THIN).create();
-            icon.setColor(item.done() ? "var(--lumo-success-color)" : "var(--lumo-contrast-50pct)");
-            icon.getElement().setAttribute("aria-hidden", "true");
-            var step = new ListItem(icon, new Span(getTranslation(item.step().labelKey())),
+        List<ChecklistItem> items = checklists.checklist(restaurant.id(), connection.getId());
+        for (ChecklistItem item : items) {
+            var step = new ListItem(icon(item.status()), new Span(getTranslation(item.step().labelKey())),
                     new Span(" – " + getTranslation(item.status().labelKey())));
+            if (item.detailKey() != null) {
+                var detail = new Paragraph(getTranslation(item.detailKey()));
+                detail.addClassName("step-detail");
+                step.add(detail);
+            }
             step.setId(prefix + "-" + item.step().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             step.addClassName("step-" + item.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             steps.add(step);
@@ -93,7 +101,34 @@ class ChecklistView extends VerticalLayout implements HasDynamicTitle {
                 });
         confirm.setId(prefix + "-confirm-time-zone");
         card.addToFooter(test, confirm);
+        boolean payAtTable = items.stream().anyMatch(item -> item.step() == ChecklistStep.PAY_AT_TABLE
+                && item.status() != StepStatus.NOT_APPLICABLE);
+        if (payAtTable) {
+            var check = new Button(getTranslation("health.checklist.check-pay-at-table"), click -> {
+                var result = connections.checkPayAtTable(restaurant.id(), connection.getId());
+                Notification.show(getTranslation(result.outcome().messageKey()));
+                show(restaurant);
+            });
+            check.setId(prefix + "-check-pay-at-table");
+            card.addToFooter(check);
+        }
         return card;
+    }
+
+    /** Green when done, red when a check found something wrong, grey otherwise. */
+    private static Icon icon(StepStatus status) {
+        Icon icon = switch (status) {
+            case DONE -> VaadinIcon.CHECK_CIRCLE.create();
+            case FAILED -> VaadinIcon.CLOSE_CIRCLE.create();
+            default -> VaadinIcon.CIRCLE_THIN.create();
+        };
+        icon.setColor(switch (status) {
+            case DONE -> "var(--lumo-success-color)";
+            case FAILED -> "var(--lumo-error-color)";
+            default -> "var(--lumo-contrast-50pct)";
+        });
+        icon.getElement().setAttribute("aria-hidden", "true");
+        return icon;
     }
 
     private Paragraph emptyState(String id, String key) {

@@ -63,6 +63,11 @@ class CaissePadAdapter implements PushPartnerAdapter, PayAtTablePartner {
     }
 
     @Override
+    public PushDeliveryOutcome checkInstallation(PayAtTableTarget target) {
+        return payAtTable.checkInstallation(target);
+    }
+
+    @Override
     public PosCallResult<OpenBill> fetchBill(PayAtTableTarget target, String requestId, String table) {
         return payAtTable.fetchBill(target, requestId, table);
     }

@@ -13,6 +13,10 @@ import java.util.Map;
  */
 interface PayAtTableApi {
 
+    @RequestLine(value = "GET /installations/{installation}", decodeSlash = false)
+    Response installation(URI server, @HeaderMap Map<String, Object> headers,
+            @Param("installation") String installation);
+
     @RequestLine(value = "GET /installations/{installation}/tables/{table}/bill", decodeSlash = false)
     Response bill(URI server, @HeaderMap Map<String, Object> headers, @Param("installation") String installation,
             @Param("table") String table);

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls a POS's pay-at-table server: fetches a table's bill, settles a bill paid through pay at table. Signed like
+ * Calls a POS's pay-at-table server: checks that it serves the installation, fetches a table's bill, settles a bill
+ * paid through pay at table. Signed like
  * the webhooks (the request id, or the payment id, as {@code webhook-id}), the server address checked before every
  * call like a webhook URL, on the terms of {@link PosHttp} (explicit timeouts, no redirects, no retries). An
  * answer that is not the bill or the receipt the protocol describes is {@link CallFailure#GARBAGE_BODY}.
@@ -54,6 +56,18 @@ public class PayAtTableClient {
         this.urlPolicy = settings.webhookUrlPolicy();
         this.json = json;
         this.classifier = new DeliveryClassifier(json, clock);
+    }
+
+    /**
+     * Whether the server answers for the installation: {@code GET <server>/installations/<installationId>}, which
+     * must name the same installation back. Any other success is {@link CallFailure#GARBAGE_BODY}: a web server
+     * that answers every path with 200 is not a pay-at-table server.
+     */
+    public PushDeliveryOutcome checkInstallation(PayAtTableTarget target) {
+        return call(target, "msg_" + UUID.randomUUID(), NO_BODY,
+                headers -> api.installation(server(target), headers, target.installationId()),
+                node -> Optional.of(node).filter(answer -> target.installationId().equals(text(answer,
+                        "installationId")))).outcome();
     }
 
     public PosCallResult<OpenBill> fetchBill(PayAtTableTarget target, String requestId, String table) {

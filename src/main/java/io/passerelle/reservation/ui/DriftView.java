@@ -97,7 +97,7 @@ class DriftView extends VerticalLayout implements HasDynamicTitle {
 
     private void configureDuplicates(RestaurantRef restaurant, BookFormats formats) {
         duplicates.setId("drift-duplicates-grid");
-        duplicates.addColumn(row -> row.tableName())
+        duplicates.addColumn(row -> row.tableName() == null ? getTranslation("drift.no-value") : row.tableName())
                 .setKey("table").setHeader(getTranslation("reservation.table"));
         duplicates.addColumn(row -> formats.dateTime(row.walkInStart()))
                 .setKey("walkInStart").setHeader(getTranslation("drift.walk-in")).setAutoWidth(true);
@@ -113,6 +113,8 @@ class DriftView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("partySize").setHeader(getTranslation("reservation.party-size"));
         duplicates.addComponentColumn(row -> new StatusBadge(row.reservationStatus()))
                 .setKey("reservationStatus").setHeader(getTranslation("reservation.status"));
+        duplicates.addColumn(row -> getTranslation("drift.match." + row.match().name()))
+                .setKey("match").setHeader(getTranslation("drift.match")).setFlexGrow(2);
         if (drift.mayMerge()) {
             duplicates.addComponentColumn(row -> mergeButton(restaurant, formats, row)).setKey("merge")
                     .setAutoWidth(true);
@@ -133,9 +135,12 @@ class DriftView extends VerticalLayout implements HasDynamicTitle {
         var confirm = new ConfirmDialog();
         confirm.setId("drift-merge-confirm");
         confirm.setHeader(getTranslation("drift.merge.title"));
-        confirm.setText(getTranslation("drift.merge.text", row.tableName(), formats.dateTime(row.walkInStart()),
-                row.guestName() == null ? getTranslation("drift.no-guest") : row.guestName(),
-                formats.dateTime(row.reservationStart())));
+        String guest = row.guestName() == null ? getTranslation("drift.no-guest") : row.guestName();
+        confirm.setText(row.match() == DuplicateWalkIn.Match.SAME_TABLE
+                ? getTranslation("drift.merge.text", row.tableName(), formats.dateTime(row.walkInStart()), guest,
+                        formats.dateTime(row.reservationStart()))
+                : getTranslation("drift.merge.text.no-table", formats.dateTime(row.walkInStart()), guest,
+                        formats.dateTime(row.reservationStart())));
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.setConfirmText(getTranslation("drift.merge"));

@@ -50,6 +50,8 @@ class DriftViewTest extends KaribuTest {
     Clock clock;
 
     Tenant tenant;
+    ReservationBook book;
+    Instant noon;
     long walkIn;
     Reservation booking;
 
@@ -57,10 +59,10 @@ class DriftViewTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        var book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
         var pos = new DriftSeeds(posOrders, tenant.restaurant().getId());
         ZoneId rome = ZoneId.of("Europe/Rome");
-        Instant noon = LocalDate.now(clock.withZone(rome)).atTime(LocalTime.NOON).atZone(rome).toInstant();
+        noon = LocalDate.now(clock.withZone(rome)).atTime(LocalTime.NOON).atZone(rome).toInstant();
         long restaurantId = tenant.restaurant().getId();
         var t1 = book.table(restaurantId, "T1");
         var t3 = book.table(restaurantId, "T3");
@@ -97,7 +99,34 @@ class DriftViewTest extends KaribuTest {
         assertThat(GridKt._size(duplicates)).isEqualTo(1);
         assertThat(GridKt._getFormatted(duplicates, 0, "table")).isEqualTo("T3");
         assertThat(GridKt._getFormatted(duplicates, 0, "guest")).isEqualTo("Giulia Rossi");
+        assertThat(GridKt._getFormatted(duplicates, 0, "match")).isEqualTo("Same table, near its time");
         assertThat(duplicates.getColumnByKey("merge")).isNull();
+    }
+
+    @Test
+    void aWalkInOnNoKnownTableIsListedWithItsReasonAndMergedAfterConfirming() {
+        long siblingId = tenant.sibling().getId();
+        var guest = book.guest(siblingId, "Marco", "Bianchi");
+        var party = book.changeStatus(book.reservation(siblingId, noon, 4, guest, null), ReservationStatus.CONFIRMED);
+        long onTheBar = new DriftSeeds(posOrders, siblingId).walkInOnUnknownTable("bar-1", "Bar", 4,
+                noon.plus(5, ChronoUnit.MINUTES));
+        open(tenant.support(), siblingId);
+
+        var duplicates = grid("drift-duplicates-grid");
+        assertThat(GridKt._size(duplicates)).isEqualTo(1);
+        assertThat(GridKt._getFormatted(duplicates, 0, "table")).isEqualTo("Bar");
+        assertThat(GridKt._getFormatted(duplicates, 0, "match"))
+                .isEqualTo("No table; the only reservation for as many covers near its time");
+        _click((Button) GridKt._getCellComponent(duplicates, 0, "merge"));
+        var confirm = _get(ConfirmDialog.class, spec -> spec.withId("drift-merge-confirm"));
+        assertThat(confirm.getElement().getProperty("message")).contains("on no known table")
+                .contains("Marco Bianchi");
+        ConfirmDialogKt._fireConfirm(confirm);
+
+        NotificationsKt.expectNotifications("Walk-in merged into the reservation.");
+        assertThat(GridKt._size(grid("drift-duplicates-grid"))).isZero();
+        assertThat(fixtures.runAs(tenant.support(), () -> reservations.get(siblingId, onTheBar)).getMergedIntoId())
+                .isEqualTo(party.getId());
     }
 
     @Test
