@@ -1,5 +1,9 @@
 package io.passerelle;
 
+import io.passerelle.reservation.DiningTableService;
+import io.passerelle.reservation.GuestService;
+import io.passerelle.reservation.ReservationBook;
+import io.passerelle.reservation.ReservationService;
 import io.passerelle.restaurant.CreateRestaurant;
 import io.passerelle.restaurant.Restaurant;
 import io.passerelle.restaurant.RestaurantService;
@@ -13,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -33,13 +39,22 @@ public class TestFixtures {
     private final RestaurantService restaurants;
     private final AuthenticationManager authenticationManager;
     private final SecurityContextHolderStrategy securityContexts;
+    private final ApplicationContext context;
 
     TestFixtures(AccountProvisioning provisioning, RestaurantService restaurants,
-            AuthenticationManager authenticationManager, SecurityContextHolderStrategy securityContexts) {
+            AuthenticationManager authenticationManager, SecurityContextHolderStrategy securityContexts,
+            ApplicationContext context) {
         this.provisioning = provisioning;
         this.restaurants = restaurants;
         this.authenticationManager = authenticationManager;
         this.securityContexts = securityContexts;
+        this.context = context;
+    }
+
+    /** A helper that fills reservation books through the real services. */
+    public ReservationBook reservationBook() {
+        return new ReservationBook(this, context.getBean(ReservationService.class), context.getBean(GuestService.class),
+                context.getBean(DiningTableService.class), context.getBean(JdbcTemplate.class));
     }
 
     public static String unique(String prefix) {

@@ -8,8 +8,6 @@ import io.passerelle.TestFixtures;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
-import io.passerelle.reservation.DiningTableService;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
@@ -48,10 +46,6 @@ class BadInputTest {
     @Autowired
     ReservationService reservations;
     @Autowired
-    GuestService guests;
-    @Autowired
-    DiningTableService tables;
-    @Autowired
     PosOrderService orders;
     @Autowired
     JdbcTemplate jdbc;
@@ -68,7 +62,7 @@ class BadInputTest {
     @BeforeEach
     void setUp() {
         api = new PartnerApiKit(port, fixtures, connections);
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         var tenant = fixtures.tenant();
         restaurantId = tenant.restaurant().getId();
         pos = api.pull(tenant);

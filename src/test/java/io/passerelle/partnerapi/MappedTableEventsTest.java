@@ -68,7 +68,7 @@ class MappedTableEventsTest {
     @BeforeEach
     void setUp() {
         api = new PartnerApiKit(port, fixtures, connections);
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         tenant = fixtures.tenant();
         owner = fixtures.authenticate(tenant.owner());
         restaurantId = tenant.restaurant().getId();

@@ -71,7 +71,7 @@ class PosEventEffectsTest {
     @BeforeEach
     void setUp() {
         api = new PartnerApiKit(port, fixtures, connections);
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         tenant = fixtures.tenant();
         restaurantId = tenant.restaurant().getId();
         pos = api.pull(tenant);

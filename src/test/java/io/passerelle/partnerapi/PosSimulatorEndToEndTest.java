@@ -79,7 +79,7 @@ class PosSimulatorEndToEndTest {
     @BeforeEach
     void setUp() {
         api = new PartnerApiKit(port, fixtures, connections);
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         tenant = fixtures.tenant();
         restaurantId = tenant.restaurant().getId();
     }

@@ -9,7 +9,6 @@ import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.CreateReservation;
 import io.passerelle.reservation.DiningTableService;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.OverrideMissed;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
@@ -48,8 +47,6 @@ class PullFeedTest {
     @Autowired
     ReservationService reservations;
     @Autowired
-    GuestService guests;
-    @Autowired
     DiningTableService tables;
     @Autowired
     JdbcTemplate jdbc;
@@ -63,7 +60,7 @@ class PullFeedTest {
     @BeforeEach
     void setUp() {
         api = new PartnerApiKit(port, fixtures, connections);
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         tenant = fixtures.tenant();
         restaurantId = tenant.restaurant().getId();
         today = LocalDate.now(ROME);

@@ -56,7 +56,7 @@ class DriftServiceTest {
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         pos = new DriftSeeds(posOrders, restaurantId());
         ZoneId rome = ZoneId.of("Europe/Rome");
         day = LocalDate.now(clock.withZone(rome)).plusDays(1);

@@ -48,7 +48,7 @@ class GuestAndTableServiceTest {
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
     }
 
     private long restaurantId() {

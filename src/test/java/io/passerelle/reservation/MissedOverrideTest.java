@@ -35,10 +35,6 @@ class MissedOverrideTest {
     @Autowired
     ReservationService reservations;
     @Autowired
-    GuestService guests;
-    @Autowired
-    DiningTableService tables;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
@@ -52,7 +48,7 @@ class MissedOverrideTest {
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         onboarding = fixtures.staff(AppRole.ONBOARDING);
     }
 

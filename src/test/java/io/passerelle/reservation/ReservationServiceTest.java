@@ -37,10 +37,6 @@ class ReservationServiceTest {
     @Autowired
     ReservationService reservations;
     @Autowired
-    GuestService guests;
-    @Autowired
-    DiningTableService tables;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
@@ -54,7 +50,7 @@ class ReservationServiceTest {
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         tomorrow = clock.instant().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
     }
 

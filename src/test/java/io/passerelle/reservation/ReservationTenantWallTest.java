@@ -52,7 +52,7 @@ class ReservationTenantWallTest {
 
     @BeforeEach
     void setUp() {
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         tenant = fixtures.tenant();
         otherTenant = fixtures.tenant();
         tomorrow = clock.instant().plus(1, ChronoUnit.DAYS);

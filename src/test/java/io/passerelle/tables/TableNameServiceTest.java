@@ -17,10 +17,7 @@ import io.passerelle.reservation.DriftReport;
 import io.passerelle.reservation.DriftSeeds;
 import io.passerelle.reservation.DriftService;
 import io.passerelle.reservation.DuplicateWalkIn;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.PosOrderService;
-import io.passerelle.reservation.ReservationBook;
-import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.security.AppRole;
 import io.passerelle.security.UserAccount;
@@ -57,10 +54,6 @@ class TableNameServiceTest {
     @Autowired
     ConnectionService connections;
     @Autowired
-    ReservationService reservations;
-    @Autowired
-    GuestService guests;
-    @Autowired
     DiningTableService diningTables;
     @Autowired
     JdbcTemplate jdbc;
@@ -84,7 +77,7 @@ class TableNameServiceTest {
 
     @BeforeEach
     void setUp() {
-        var book = new ReservationBook(fixtures, reservations, guests, diningTables, jdbc);
+        var book = fixtures.reservationBook();
         tenant = fixtures.tenant();
         restaurantId = tenant.restaurant().getId();
         t12 = book.table(restaurantId, "T12");
@@ -169,7 +162,7 @@ class TableNameServiceTest {
 
     @Test
     void ordersAlreadyReportedUnderANameFollowItsLinkSoTheDriftReportComparesTables() {
-        var book = new ReservationBook(fixtures, reservations, guests, diningTables, jdbc);
+        var book = fixtures.reservationBook();
         var pos = new DriftSeeds(posOrders, restaurantId, connectionId);
         var booking = book.changeStatus(book.reservation(restaurantId, evening(), 2, null, t7),
                 ReservationStatus.CONFIRMED);
@@ -189,7 +182,7 @@ class TableNameServiceTest {
 
     @Test
     void aWalkInOnANameLinkedLaterIsCheckedForDuplicatesOnItsTable() {
-        var book = new ReservationBook(fixtures, reservations, guests, diningTables, jdbc);
+        var book = fixtures.reservationBook();
         var pos = new DriftSeeds(posOrders, restaurantId, connectionId);
         // pending while the POS opens the table, so the order could not be matched to it
         var booking = book.reservation(restaurantId, evening(), 2, null, bar);
@@ -310,7 +303,7 @@ class TableNameServiceTest {
         // another restaurant's connection or table is "not found" even through a restaurant one may see
         assertThatThrownBy(() -> asOwner(() -> tableNames.link(restaurantId, siblingConnection, "T12", t12.getId())))
                 .isInstanceOf(NotFoundException.class);
-        var siblingTable = new ReservationBook(fixtures, reservations, guests, diningTables, jdbc)
+        var siblingTable = fixtures.reservationBook()
                 .table(siblingId, "S1");
         assertThatThrownBy(() -> asOwner(() -> tableNames.link(restaurantId, connectionId, "Sala 9",
                 siblingTable.getId()))).isInstanceOf(NotFoundException.class);

@@ -22,7 +22,6 @@ import io.passerelle.reservation.CreateDiningTable;
 import io.passerelle.reservation.DiningTable;
 import io.passerelle.reservation.DiningTableDetails;
 import io.passerelle.reservation.DiningTableService;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.Room;
@@ -43,8 +42,6 @@ class DiningTableListViewTest extends KaribuTest {
     @Autowired
     ReservationService reservations;
     @Autowired
-    GuestService guests;
-    @Autowired
     DiningTableService tables;
     @Autowired
     JdbcTemplate jdbc;
@@ -57,7 +54,7 @@ class DiningTableListViewTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
     }
 
     private long restaurantId() {

@@ -13,9 +13,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import io.passerelle.KaribuTest;
 import io.passerelle.TestFixtures.Tenant;
-import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.DriftSeeds;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
@@ -39,10 +37,6 @@ class DriftViewTest extends KaribuTest {
     @Autowired
     ReservationService reservations;
     @Autowired
-    GuestService guests;
-    @Autowired
-    DiningTableService tables;
-    @Autowired
     PosOrderService posOrders;
     @Autowired
     JdbcTemplate jdbc;
@@ -59,7 +53,7 @@ class DriftViewTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         var pos = new DriftSeeds(posOrders, tenant.restaurant().getId());
         ZoneId rome = ZoneId.of("Europe/Rome");
         noon = LocalDate.now(clock.withZone(rome)).atTime(LocalTime.NOON).atZone(rome).toInstant();

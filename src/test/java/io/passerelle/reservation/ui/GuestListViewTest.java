@@ -14,7 +14,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.passerelle.KaribuTest;
 import io.passerelle.TestFixtures.Tenant;
-import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.Guest;
 import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.PosBill;
@@ -44,8 +43,6 @@ class GuestListViewTest extends KaribuTest {
     @Autowired
     GuestService guests;
     @Autowired
-    DiningTableService tables;
-    @Autowired
     PosOrderService posOrders;
     @Autowired
     JdbcTemplate jdbc;
@@ -58,7 +55,7 @@ class GuestListViewTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
     }
 
     private long restaurantId() {

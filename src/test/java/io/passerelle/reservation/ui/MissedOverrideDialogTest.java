@@ -15,8 +15,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.passerelle.KaribuTest;
 import io.passerelle.TestFixtures.Tenant;
-import io.passerelle.reservation.DiningTableService;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.MissedOverride;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
@@ -43,10 +41,6 @@ class MissedOverrideDialogTest extends KaribuTest {
     @Autowired
     ReservationService reservations;
     @Autowired
-    GuestService guests;
-    @Autowired
-    DiningTableService tables;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
@@ -58,7 +52,7 @@ class MissedOverrideDialogTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         LocalDate tomorrow = LocalDate.now(clock.withZone(ROME)).plusDays(1);
         var giulia = book.guest(restaurantId(), "Giulia", "Rossi");
         cancelled = book.changeStatus(book.reservation(restaurantId(), tomorrow.atTime(20, 0).atZone(ROME).toInstant(),

@@ -26,9 +26,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.passerelle.KaribuTest;
 import io.passerelle.TestFixtures.Tenant;
 import io.passerelle.reservation.DiningTable;
-import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.Guest;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationFilter;
@@ -57,10 +55,6 @@ class ReservationListViewTest extends KaribuTest {
     @Autowired
     ReservationService reservations;
     @Autowired
-    GuestService guests;
-    @Autowired
-    DiningTableService tables;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
@@ -72,7 +66,7 @@ class ReservationListViewTest extends KaribuTest {
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        book = new ReservationBook(fixtures, reservations, guests, tables, jdbc);
+        book = fixtures.reservationBook();
         today = LocalDate.now(clock.withZone(ROME));
     }
 
