@@ -25,10 +25,13 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -307,18 +310,44 @@ public class ConnectionService {
         return connections.findByIdAndStyleAndEnabledTrue(connectionId, PartnerStyle.PUSH).map(PushConnection::of);
     }
 
+    /** Of these connections, those still enabled push-style ones, by id: one query for a batch. */
+    @Transactional(readOnly = true)
+    public Map<Long, PushConnection> findEnabledPush(Collection<Long> connectionIds) {
+        if (connectionIds.isEmpty()) {
+            return Map.of();
+        }
+        return connections.findByIdInAndStyleAndEnabledTrue(connectionIds, PartnerStyle.PUSH).stream()
+                .collect(Collectors.toMap(PartnerConnection::getId, PushConnection::of));
+    }
+
     /**
      * Where and how to call an enabled push connection's POS, its signing secret decrypted: keep the result
      * short-lived. Empty when the connection is gone, disabled or not push style.
      */
     @Transactional(readOnly = true)
     public Optional<PushTarget> pushTarget(long connectionId) {
-        return connections.findByIdAndStyleAndEnabledTrue(connectionId, PartnerStyle.PUSH)
+        return Optional.ofNullable(pushTargets(List.of(connectionId)).get(connectionId));
+    }
+
+    /**
+     * {@link #pushTarget} for a batch of connections (the relay's), in two queries whatever their number: the
+     * targets of those that are still enabled push connections with a webhook URL and a signing secret, by id.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, PushTarget> pushTargets(Collection<Long> connectionIds) {
+        if (connectionIds.isEmpty()) {
+            return Map.of();
+        }
+        List<PartnerConnection> callable = connections.findByIdInAndStyleAndEnabledTrue(connectionIds,
+                PartnerStyle.PUSH).stream()
                 .filter(connection -> connection.getWebhookUrl() != null && connection.hasSigningSecret())
-                .map(connection -> new PushTarget(WebhookUrl.restore(connection.getWebhookUrl()),
-                        cipher.decrypt(connection.getSigningSecretCiphertext(), connection.getId(),
-                                SecretCipher.Purpose.SIGNING_SECRET),
-                        restaurants.getForMachine(connection.getRestaurantId()).publicId()));
+                .toList();
+        Map<Long, RestaurantRef> restaurantsById = restaurants.getForMachine(callable.stream()
+                .map(PartnerConnection::getRestaurantId).collect(Collectors.toSet()));
+        return callable.stream().collect(Collectors.toMap(PartnerConnection::getId, connection -> new PushTarget(
+                WebhookUrl.restore(connection.getWebhookUrl()), cipher.decrypt(connection.getSigningSecretCiphertext(),
+                        connection.getId(), SecretCipher.Purpose.SIGNING_SECRET),
+                restaurantsById.get(connection.getRestaurantId()).publicId())));
     }
 
     /**
