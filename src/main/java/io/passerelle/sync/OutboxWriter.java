@@ -55,18 +55,19 @@ class OutboxWriter {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ReservationChanged change) {
-        List<PushConnection> pushConnections = connections.enabledPushConnections(change.restaurantId());
-        if (pushConnections.isEmpty()) {
+        List<PushConnection> told = connections.enabledPushConnections(change.restaurantId()).stream()
+                .filter(connection -> !isOwnNewsOfUpToDatePos(connection, change))
+                .toList();
+        if (told.isEmpty()) {
+            // no push POS, or only the one that reported the change: nothing to read, nothing to queue
             return;
         }
         ReservationSnapshot reservation = snapshots.forSync(change.restaurantId(), change.reservationId())
                 .orElseThrow(() -> new IllegalStateException("Reservation " + change.reservationId()
                         + " changed but cannot be read back"));
         RestaurantRef restaurant = restaurants.getForMachine(change.restaurantId());
-        for (PushConnection connection : pushConnections) {
-            if (!isOwnNewsOfUpToDatePos(connection, change)) {
-                enqueue(connection, restaurant, reservation);
-            }
+        for (PushConnection connection : told) {
+            enqueue(connection, restaurant, reservation);
         }
     }
 
