@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
@@ -67,6 +68,7 @@ public class ConnectionService {
     private final WebhookUrlPolicy urlPolicy;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Map<Long, RecordedContact> recordedContacts = new ConcurrentHashMap<>();
 
     ConnectionService(PartnerConnectionRepository connections, ConnectionAuditRepository audit,
             PartnerCatalogue catalogue, RestaurantAccess access, RestaurantService restaurants, CurrentUser currentUser,
@@ -280,12 +282,27 @@ public class ConnectionService {
 
     /**
      * After an authenticated POS call: when it was, and the version the POS reported ({@code X-Pos-Version};
-     * null keeps the last known one). Feeds the pull-style credential test.
+     * null keeps the last known one). Feeds the pull-style credential test. A busy till calls many times a second:
+     * within {@link PartnerConnection#CONTACT_PRECISION} of what this node last recorded, and with no new version,
+     * nothing is read or written.
      */
-    @Transactional
     public void recordPosContact(long restaurantId, long connectionId, PosVersion posVersion) {
-        connections.findByIdAndRestaurantId(connectionId, restaurantId).ifPresent(connection -> connection.recordContact(clock.instant(), posVersion));
+        Instant now = clock.instant();
+        RecordedContact last = recordedContacts.get(connectionId);
+        if (last != null && (posVersion == null || posVersion.equals(last.posVersion()))
+                && last.at().isAfter(now.minus(PartnerConnection.CONTACT_PRECISION))) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> connections.findByIdAndRestaurantId(connectionId, restaurantId)
+                .ifPresent(connection -> {
+                    connection.recordContact(now, posVersion);
+                    recordedContacts.put(connectionId, new RecordedContact(now,
+                            connection.getLastSeenPosVersion().orElse(null)));
+                }));
     }
+
+    /** The last POS call this node wrote down for a connection. */
+    private record RecordedContact(Instant at, PosVersion posVersion) {}
 
     // --- Machine side for the sync engine: no user, it acts for the platform.
 

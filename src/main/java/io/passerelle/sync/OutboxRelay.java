@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +66,10 @@ class OutboxRelay implements AutoCloseable {
     private final Clock clock;
     private final String node;
     private final ExecutorService calls;
+    /** Records a batch while the next one is delivered. */
+    private final ExecutorService recorder;
+    /** The batch being recorded; only the relay's one scheduler thread touches it. */
+    private Future<?> recording = CompletableFuture.completedFuture(null);
     private final ApplicationEventPublisher events;
 
     OutboxRelay(OutboxStore store, ConnectionService connections, PartnerCatalogue catalogue, SyncLogService syncLog,
@@ -84,9 +89,13 @@ class OutboxRelay implements AutoCloseable {
         this.events = events;
         this.calls = Executors.newFixedThreadPool(settings.deliveryThreads(),
                 Thread.ofPlatform().name("sync-delivery-", 0).daemon().factory());
+        this.recorder = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sync-record").daemon().factory());
     }
 
-    /** Delivers everything due now, batch after batch. Never throws: the poller must keep running. */
+    /**
+     * Delivers everything due now, batch after batch, and returns once all of it is recorded. Never throws: the
+     * poller must keep running.
+     */
     void runDue() {
         try {
             int claimed;
@@ -95,6 +104,8 @@ class OutboxRelay implements AutoCloseable {
             } while (claimed == settings.relayBatchSize());
         } catch (RuntimeException e) {
             log.error("The relay failed; it will try again at the next poll", e);
+        } finally {
+            awaitRecording();
         }
     }
 
@@ -120,8 +131,22 @@ class OutboxRelay implements AutoCloseable {
                 break;
             }
         }
-        record(batch, outcomes);
+        // The batch is recorded while the next one is claimed and called: the POS systems are not kept waiting on
+        // the commit. One recording at a time. Its messages stay claimed until it commits, so the next claim
+        // neither takes them again nor a newer version of their reservations (an older one is still pending).
+        awaitRecording();
+        recording = recorder.submit(() -> record(batch, outcomes));
         return batch.messages().size();
+    }
+
+    private void awaitRecording() {
+        try {
+            recording.get();
+        } catch (ExecutionException e) {
+            log.error("Recording a relay batch failed; its claims will expire and it is sent again", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The claimed messages, and what calling them needs, read once for the whole batch. */
@@ -202,7 +227,7 @@ class OutboxRelay implements AutoCloseable {
     /**
      * Every outcome of the batch, their sync log lines and what they change here, in one transaction; then the
      * delivery events, and a POS that said 410 Gone loses its connection. Tried again on a lock conflict; should it
-     * still fail, the claims expire and the messages go again with the same webhook-id.
+     * still fail, the claims expire and the messages go again with the same webhook-id. Runs on the recorder.
      */
     private void record(Batch batch, List<Outcome> outcomes) {
         for (int attempt = 1; ; attempt++) {
@@ -219,8 +244,7 @@ class OutboxRelay implements AutoCloseable {
                 return;
             } catch (ConcurrencyFailureException conflict) {
                 if (attempt == RECORD_ATTEMPTS) {
-                    log.error("Recording a relay batch failed; its claims will expire and it is sent again", conflict);
-                    return;
+                    throw conflict;
                 }
             }
         }
@@ -250,7 +274,7 @@ class OutboxRelay implements AutoCloseable {
         recording.lines.add(line);
         RelayChanges changes = recording.changes;
         if (call.acknowledged()) {
-            changes.delivered(message.id(), attempt, outcome.httpStatus(), now);
+            changes.delivered(message.id(), outcome.httpStatus());
             if (message.type().isPayAtTable()) {
                 recording.effects.add(call.onAcknowledged());
             } else {
@@ -299,6 +323,7 @@ class OutboxRelay implements AutoCloseable {
     @Override
     public void close() {
         calls.shutdownNow();
+        recorder.shutdownNow();
     }
 
     /** A claimed batch and what its calls need. */
@@ -315,7 +340,7 @@ class OutboxRelay implements AutoCloseable {
     private final class Recording {
 
         final Instant now;
-        final RelayChanges changes = new RelayChanges();
+        final RelayChanges changes;
         final List<LogRecord> lines = new ArrayList<>();
         /** What a pay-at-table call's outcome changes here (a bill, a payment), in the same transaction. */
         final List<Runnable> effects = new ArrayList<>();
@@ -326,6 +351,7 @@ class OutboxRelay implements AutoCloseable {
 
         Recording(Instant now, List<ReservationKey> batchKeys) {
             this.now = now;
+            this.changes = new RelayChanges(now);
             this.batchKeys = batchKeys;
         }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -218,9 +219,17 @@ class OutboxStore {
         return states;
     }
 
-    /** Writes what a relay batch changed, a JDBC batch per kind of change: one round trip each, in the caller's transaction. */
+    /** Writes what a relay batch changed, in the caller's transaction: one JDBC batch per kind of change. */
     void apply(RelayChanges changes) {
-        batch(MARK_DELIVERED, changes.delivered);
+        // most of a batch is delivered, with the same status and time: one set-based update per status
+        changes.delivered.forEach((httpStatus, ids) -> jdbc.sql("""
+                        update outbox_message set status = 'DELIVERED', attempts = attempts + 1, last_http_status = :status,
+                            last_error_code = null, delivered_at = :now, claimed_by = null, claimed_until = null
+                        where id in (:ids) and status in ('PENDING', 'SUPERSEDED')""")
+                .param("status", httpStatus)
+                .param("now", utc(changes.now))
+                .param("ids", ids)
+                .update());
         batch(MARK_RETRY, changes.retries);
         batch(MARK_FAILED, changes.failed);
         batch(MARK_SUPERSEDED, changes.superseded);
@@ -236,11 +245,6 @@ class OutboxStore {
             jdbcTemplate.batchUpdate(sql, rows);
         }
     }
-
-    private static final String MARK_DELIVERED = """
-            update outbox_message set status = 'DELIVERED', attempts = ?, last_http_status = ?, last_error_code = null,
-                delivered_at = ?, claimed_by = null, claimed_until = null
-            where id = ? and status in ('PENDING', 'SUPERSEDED')""";
 
     private static final String MARK_RETRY = """
             update outbox_message set attempts = ?, last_http_status = ?, last_error_code = ?,
@@ -269,42 +273,47 @@ class OutboxStore {
             on duplicate key update acked_version = greatest(acked_version, values(acked_version)),
                 missed_delivered_at = coalesce(missed_delivered_at, values(missed_delivered_at))""";
 
-    /**
-     * What one relay batch changes in the outbox and the delivery states, gathered while its calls run (from
-     * several threads) and written at once by {@link #apply}.
-     */
+    /** What one relay batch changes in the outbox and the delivery states, gathered, then written by {@link #apply}. */
     static final class RelayChanges {
 
-        private final List<Object[]> delivered = new ArrayList<>();
+        private final Instant now;
+        /** Ids of the delivered messages, by the status the POS answered. */
+        private final Map<Integer, List<Long>> delivered = new TreeMap<>();
         private final List<Object[]> retries = new ArrayList<>();
         private final List<Object[]> failed = new ArrayList<>();
         private final List<Object[]> superseded = new ArrayList<>();
         private final List<Object[]> postponed = new ArrayList<>();
         private final List<Object[]> acknowledgements = new ArrayList<>();
 
-        synchronized void delivered(long id, int attempts, int httpStatus, Instant now) {
-            delivered.add(new Object[] {attempts, httpStatus, utc(now), id});
+        /** @param now when the outcomes are recorded: a delivered message is delivered then */
+        RelayChanges(Instant now) {
+            this.now = now;
         }
 
-        synchronized void retry(long id, int attempts, Integer httpStatus, String errorCode, Instant retryStartedAt,
+        /** One more attempt, and the last: the POS acknowledged the message. */
+        void delivered(long id, int httpStatus) {
+            delivered.computeIfAbsent(httpStatus, status -> new ArrayList<>()).add(id);
+        }
+
+        void retry(long id, int attempts, Integer httpStatus, String errorCode, Instant retryStartedAt,
                 Instant nextAttemptAt) {
             retries.add(new Object[] {attempts, httpStatus, errorCode, utc(retryStartedAt), utc(nextAttemptAt), id});
         }
 
-        synchronized void failed(long id, int attempts, Integer httpStatus, String errorCode) {
+        void failed(long id, int attempts, Integer httpStatus, String errorCode) {
             failed.add(new Object[] {attempts, httpStatus, errorCode, id});
         }
 
-        synchronized void superseded(long id, String reason) {
+        void superseded(long id, String reason) {
             superseded.add(new Object[] {reason, id});
         }
 
-        synchronized void postponed(long id, Instant nextAttemptAt) {
+        void postponed(long id, Instant nextAttemptAt) {
             postponed.add(new Object[] {utc(nextAttemptAt), id});
         }
 
         /** The POS has this version; {@code missed}: it was told the reservation is missed, which is final. */
-        synchronized void acknowledged(long connectionId, long reservationId, long version, boolean missed,
+        void acknowledged(long connectionId, long reservationId, long version, boolean missed,
                 Instant now) {
             acknowledgements.add(new Object[] {connectionId, reservationId, version, missed ? utc(now) : null});
         }

@@ -91,7 +91,9 @@ class OutboxWriter {
         if (reporter == null || reporter.connectionId() != connection.connectionId()) {
             return false;
         }
-        DeliveryState state = store.deliveryState(connection.connectionId(), change.reservationId());
+        // a reservation the event created (a walk-in) has no delivery state yet: nothing to read
+        DeliveryState state = reporter.versionBefore() < 0 ? DeliveryState.NOTHING
+                : store.deliveryState(connection.connectionId(), change.reservationId());
         if (state.missedDelivered() || state.ackedVersion() != reporter.versionBefore()) {
             return false;
         }
