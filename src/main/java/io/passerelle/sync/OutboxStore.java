@@ -118,19 +118,11 @@ class OutboxStore {
      * versions only, for many reservations in one query.
      */
     Map<ReservationKey, QueuedVersion> latest(Collection<ReservationKey> keys) {
-        var latest = new HashMap<ReservationKey, QueuedVersion>();
-        if (keys.isEmpty()) {
-            return latest;
-        }
-        jdbc.sql("select connection_id, reservation_id, reservation_version, status from outbox_message"
+        // in version order: the last row of a reservation is its newest
+        return byKey("select connection_id, reservation_id, reservation_version, status from outbox_message"
                         + " where (connection_id, reservation_id) in (:keys) and status <> 'SUPERSEDED'"
-                        + " order by reservation_version, id")
-                .param("keys", rows(keys))
-                .query(rs -> {
-                    latest.put(new ReservationKey(rs.getLong(1), rs.getLong(2)),
-                            new QueuedVersion(rs.getLong(3), OutboxStatus.valueOf(rs.getString(4))));
-                });
-        return latest;
+                        + " order by reservation_version, id", keys,
+                rs -> new QueuedVersion(rs.getLong(3), OutboxStatus.valueOf(rs.getString(4))));
     }
 
     void acknowledge(long connectionId, long reservationId, long version, boolean missed, Instant now) {
@@ -189,34 +181,36 @@ class OutboxStore {
     }
 
     private Map<ReservationKey, Long> pendingIds(String aggregate, Collection<ReservationKey> keys) {
-        var ids = new HashMap<ReservationKey, Long>();
-        if (keys.isEmpty()) {
-            return ids;
-        }
-        jdbc.sql("select connection_id, reservation_id, " + aggregate + "(id) from outbox_message"
-                        + " where (connection_id, reservation_id) in (:keys) and status = 'PENDING'"
-                        + " group by connection_id, reservation_id")
-                .param("keys", rows(keys))
-                .query(rs -> {
-                    ids.put(new ReservationKey(rs.getLong(1), rs.getLong(2)), rs.getLong(3));
-                });
-        return ids;
+        return byKey("select connection_id, reservation_id, " + aggregate + "(id) from outbox_message"
+                + " where (connection_id, reservation_id) in (:keys) and status = 'PENDING'"
+                + " group by connection_id, reservation_id", keys, rs -> rs.getLong(3));
     }
 
     /** What these POS systems acknowledged of these reservations, in one query; absent: nothing yet. */
     Map<ReservationKey, DeliveryState> deliveryStates(Collection<ReservationKey> keys) {
-        var states = new HashMap<ReservationKey, DeliveryState>();
+        return byKey("select connection_id, reservation_id, acked_version, missed_delivered_at from push_delivery_state"
+                + " where (connection_id, reservation_id) in (:keys)", keys,
+                rs -> new DeliveryState(rs.getLong(3), instant(rs, 4)));
+    }
+
+    /**
+     * A query of rows about these reservations, {@code (connection_id, reservation_id) in (:keys)}, whose first two
+     * columns are that key: what {@code value} reads of the rest, by key (a later row wins).
+     */
+    private <V> Map<ReservationKey, V> byKey(String sql, Collection<ReservationKey> keys, RowValue<V> value) {
+        var found = new HashMap<ReservationKey, V>();
         if (keys.isEmpty()) {
-            return states;
+            return found;
         }
-        jdbc.sql("select connection_id, reservation_id, acked_version, missed_delivered_at from push_delivery_state"
-                        + " where (connection_id, reservation_id) in (:keys)")
-                .param("keys", rows(keys))
-                .query(rs -> {
-                    states.put(new ReservationKey(rs.getLong(1), rs.getLong(2)),
-                            new DeliveryState(rs.getLong(3), instant(rs, 4)));
-                });
-        return states;
+        jdbc.sql(sql).param("keys", rows(keys)).query(rs -> {
+            found.put(new ReservationKey(rs.getLong(1), rs.getLong(2)), value.read(rs));
+        });
+        return found;
+    }
+
+    /** What one row holds beyond its key. */
+    private interface RowValue<V> {
+        V read(ResultSet rs) throws SQLException;
     }
 
     /** Writes what a relay batch changed, in the caller's transaction: one JDBC batch per kind of change. */
