@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>claims a bounded batch of due messages in a short transaction (rows other nodes hold are skipped, the claim
  *   is one update) and reads what the calls need (connections, targets, delivery states) once for the batch;</li>
  *   <li>calls the POS systems outside any transaction, {@code delivery-threads} at a time;</li>
- *   <li>records every outcome and its sync log line in one transaction, with JDBC batches.</li>
+ *   <li>records every outcome and its sync log line in one transaction, with JDBC batches, while the next batch
+ *   goes through the first two steps.</li>
  * </ol>
  * A node that dies mid-way leaves its claims to expire: another node delivers them with the same webhook-id (or
  * payment id), and the POS dedupes. Retries live here only (the HTTP clients never retry): backoff with full jitter,
