@@ -26,10 +26,14 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -65,6 +69,7 @@ public class ConnectionService {
     private final WebhookUrlPolicy urlPolicy;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Map<Long, RecordedContact> recordedContacts = new ConcurrentHashMap<>();
 
     ConnectionService(PartnerConnectionRepository connections, ConnectionAuditRepository audit,
             PartnerCatalogue catalogue, RestaurantAccess access, RestaurantService restaurants, CurrentUser currentUser,
@@ -304,12 +309,27 @@ public class ConnectionService {
 
     /**
      * After an authenticated POS call: when it was, and the version the POS reported ({@code X-Pos-Version};
-     * null keeps the last known one). Feeds the pull-style credential test.
+     * null keeps the last known one). Feeds the pull-style credential test. A busy till calls many times a second:
+     * within {@link PartnerConnection#CONTACT_PRECISION} of what this node last recorded, and with no new version,
+     * nothing is read or written.
      */
-    @Transactional
     public void recordPosContact(long restaurantId, long connectionId, PosVersion posVersion) {
-        connections.findByIdAndRestaurantId(connectionId, restaurantId).ifPresent(connection -> connection.recordContact(clock.instant(), posVersion));
+        Instant now = clock.instant();
+        RecordedContact last = recordedContacts.get(connectionId);
+        if (last != null && (posVersion == null || posVersion.equals(last.posVersion()))
+                && last.at().isAfter(now.minus(PartnerConnection.CONTACT_PRECISION))) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> connections.findByIdAndRestaurantId(connectionId, restaurantId)
+                .ifPresent(connection -> {
+                    connection.recordContact(now, posVersion);
+                    recordedContacts.put(connectionId, new RecordedContact(now,
+                            connection.getLastSeenPosVersion().orElse(null)));
+                }));
     }
+
+    /** The last POS call this node wrote down for a connection. */
+    private record RecordedContact(Instant at, PosVersion posVersion) {}
 
     // --- Machine side for the sync engine: no user, it acts for the platform.
 
@@ -334,18 +354,44 @@ public class ConnectionService {
         return connections.findByIdAndStyleAndEnabledTrue(connectionId, PartnerStyle.PUSH).map(PushConnection::of);
     }
 
+    /** Of these connections, those still enabled push-style ones, by id: one query for a batch. */
+    @Transactional(readOnly = true)
+    public Map<Long, PushConnection> findEnabledPush(Collection<Long> connectionIds) {
+        if (connectionIds.isEmpty()) {
+            return Map.of();
+        }
+        return connections.findByIdInAndStyleAndEnabledTrue(connectionIds, PartnerStyle.PUSH).stream()
+                .collect(Collectors.toMap(PartnerConnection::getId, PushConnection::of));
+    }
+
     /**
      * Where and how to call an enabled push connection's POS, its signing secret decrypted: keep the result
      * short-lived. Empty when the connection is gone, disabled or not push style.
      */
     @Transactional(readOnly = true)
     public Optional<PushTarget> pushTarget(long connectionId) {
-        return connections.findByIdAndStyleAndEnabledTrue(connectionId, PartnerStyle.PUSH)
+        return Optional.ofNullable(pushTargets(List.of(connectionId)).get(connectionId));
+    }
+
+    /**
+     * {@link #pushTarget} for a batch of connections (the relay's), in two queries whatever their number: the
+     * targets of those that are still enabled push connections with a webhook URL and a signing secret, by id.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, PushTarget> pushTargets(Collection<Long> connectionIds) {
+        if (connectionIds.isEmpty()) {
+            return Map.of();
+        }
+        List<PartnerConnection> callable = connections.findByIdInAndStyleAndEnabledTrue(connectionIds,
+                PartnerStyle.PUSH).stream()
                 .filter(connection -> connection.getWebhookUrl() != null && connection.hasSigningSecret())
-                .map(connection -> new PushTarget(WebhookUrl.restore(connection.getWebhookUrl()),
-                        cipher.decrypt(connection.getSigningSecretCiphertext(), connection.getId(),
-                                SecretCipher.Purpose.SIGNING_SECRET),
-                        restaurants.getForMachine(connection.getRestaurantId()).publicId()));
+                .toList();
+        Map<Long, RestaurantRef> restaurantsById = restaurants.getForMachine(callable.stream()
+                .map(PartnerConnection::getRestaurantId).collect(Collectors.toSet()));
+        return callable.stream().collect(Collectors.toMap(PartnerConnection::getId, connection -> new PushTarget(
+                WebhookUrl.restore(connection.getWebhookUrl()), cipher.decrypt(connection.getSigningSecretCiphertext(),
+                        connection.getId(), SecretCipher.Purpose.SIGNING_SECRET),
+                restaurantsById.get(connection.getRestaurantId()).publicId())));
     }
 
     /**

@@ -16,6 +16,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,9 @@ import java.util.Set;
 @Entity
 @Table(name = "partner_connection")
 public class PartnerConnection {
+
+    /** How precisely "last seen" tells when a POS last called (a credential test, the health of pull connections). */
+    static final Duration CONTACT_PRECISION = Duration.ofMinutes(1);
 
     public static final int TOKEN_MAX_LENGTH = 512;
     public static final int INSTALLATION_ID_MAX_LENGTH = 100;
@@ -156,7 +160,15 @@ public class PartnerConnection {
         this.updatedAt = now;
     }
 
+    /**
+     * A call of the POS. Within {@link #CONTACT_PRECISION} of the last one recorded, and with no new version, it
+     * changes nothing: a busy till calls many times a second, and each call would otherwise be a write.
+     */
     void recordContact(Instant at, PosVersion posVersion) {
+        boolean newVersion = posVersion != null && !posVersion.toString().equals(lastSeenPosVersion);
+        if (!newVersion && lastSeenAt != null && lastSeenAt.isAfter(at.minus(CONTACT_PRECISION))) {
+            return;
+        }
         this.lastSeenAt = at;
         if (posVersion != null) {
             this.lastSeenPosVersion = posVersion.toString();

@@ -26,6 +26,11 @@ public class Broadcast<T> {
         });
     }
 
+    /** Whether an open screen on this node listens for news about this key: nothing to tell otherwise. */
+    boolean isListened(long key) {
+        return listeners.containsKey(key);
+    }
+
     void publish(long key, T value) {
         for (Consumer<T> listener : listeners.getOrDefault(key, Set.of())) {
             try {

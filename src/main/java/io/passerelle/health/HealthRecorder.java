@@ -1,7 +1,11 @@
 package io.passerelle.health;
 
+import io.passerelle.sync.DeliveriesAttempted;
 import io.passerelle.sync.DeliveryAttempted;
 import io.passerelle.sync.SyncRunCompleted;
+import io.passerelle.sync.SyncRunsCompleted;
+import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -9,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each connection's health and hourly figures from the sync engine's events, and tells open screens
- * of a fresh sync. Runs on the delivery thread, after the delivery is recorded: a failure here is logged,
+ * of a fresh sync, a batch of deliveries or a page of window runs at a time. Runs on the relay's (or the window's)
+ * thread, after what it reports is recorded: a failure here is logged,
  * never thrown back into the relay.
  */
 @Component
@@ -26,28 +31,34 @@ class HealthRecorder {
     }
 
     @EventListener
-    void on(DeliveryAttempted attempt) {
+    void on(DeliveriesAttempted batch) {
         try {
-            store.recordDelivery(attempt);
-            if (attempt.outcome() == DeliveryAttempted.Outcome.DELIVERED) {
-                announceSync(attempt.restaurantId());
-            }
+            store.recordDeliveries(batch.attempts());
+            announceSync(batch.attempts().stream()
+                    .filter(attempt -> attempt.outcome() == DeliveryAttempted.Outcome.DELIVERED)
+                    .map(DeliveryAttempted::restaurantId));
         } catch (RuntimeException e) {
-            log.error("Recording the health of connection {} failed", attempt.connectionId(), e);
+            log.error("Recording the health of {} delivery attempts failed", batch.attempts().size(), e);
         }
     }
 
     @EventListener
-    void on(SyncRunCompleted run) {
-        if (!run.inSync()) {
+    void on(SyncRunsCompleted completed) {
+        List<SyncRunCompleted> inSync = completed.runs().stream().filter(SyncRunCompleted::inSync).toList();
+        if (inSync.isEmpty()) {
             return;
         }
         try {
-            store.recordInSync(run.restaurantId(), run.connectionId(), run.at());
-            announceSync(run.restaurantId());
+            store.recordInSync(inSync);
+            announceSync(inSync.stream().map(SyncRunCompleted::restaurantId));
         } catch (RuntimeException e) {
-            log.error("Recording the health of connection {} failed", run.connectionId(), e);
+            log.error("Recording the health of {} connections in sync failed", inSync.size(), e);
         }
+    }
+
+    /** Only restaurants an open screen listens to cost a query. */
+    private void announceSync(Stream<Long> restaurantIds) {
+        restaurantIds.distinct().filter(updates.restaurantSynced()::isListened).forEach(this::announceSync);
     }
 
     private void announceSync(long restaurantId) {

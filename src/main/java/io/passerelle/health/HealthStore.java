@@ -2,6 +2,7 @@ package io.passerelle.health;
 
 import io.passerelle.restaurant.RestaurantScope;
 import io.passerelle.sync.DeliveryAttempted;
+import io.passerelle.sync.SyncRunCompleted;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,12 +11,18 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Health state and hourly figures in plain SQL: upserts that add up atomically whichever node delivers,
@@ -25,52 +32,108 @@ import org.springframework.stereotype.Repository;
 @Repository
 class HealthStore {
 
+    private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
 
     HealthStore(JdbcTemplate jdbcTemplate) {
+        this.jdbcTemplate = jdbcTemplate;
         this.jdbc = JdbcClient.create(jdbcTemplate);
     }
 
-    // --- written from the sync engine's events
+    // --- written from the sync engine's events, a relay batch or a window page at a time
 
-    void recordDelivery(DeliveryAttempted attempt) {
-        LocalDateTime at = utc(attempt.at());
-        switch (attempt.outcome()) {
-            case DELIVERED -> jdbc.sql("""
-                    insert into connection_health (connection_id, restaurant_id, last_success_at) values (?, ?, ?)
-                    on duplicate key update last_success_at = greatest(coalesce(last_success_at, values(last_success_at)),
-                        values(last_success_at)), failing_since = null""")
-                    .params(attempt.connectionId(), attempt.restaurantId(), at).update();
-            case CONNECTION_FAILED -> jdbc.sql("""
-                    insert into connection_health (connection_id, restaurant_id, last_failure_at, failing_since)
-                    values (?, ?, ?, ?)
-                    on duplicate key update last_failure_at = values(last_failure_at),
-                        failing_since = coalesce(failing_since, values(failing_since))""")
-                    .params(attempt.connectionId(), attempt.restaurantId(), at, at).update();
-            case MESSAGE_REFUSED -> jdbc.sql("""
-                    insert into connection_health (connection_id, restaurant_id, last_failure_at) values (?, ?, ?)
-                    on duplicate key update last_failure_at = values(last_failure_at)""")
-                    .params(attempt.connectionId(), attempt.restaurantId(), at).update();
-        }
-        boolean delivered = attempt.outcome() == DeliveryAttempted.Outcome.DELIVERED;
-        jdbc.sql("""
+    /**
+     * A batch of delivery attempts, with the effect of applying them one by one in time order, in a statement
+     * batch per kind of change: per connection, the last delivery clears the failure episode, the first connection
+     * failure after it opens one, and the last failure of any kind is the last failure.
+     */
+    @Transactional
+    void recordDeliveries(List<DeliveryAttempted> attempts) {
+        var delivered = new ArrayList<Object[]>();
+        var failing = new ArrayList<Object[]>();
+        var failed = new ArrayList<Object[]>();
+        var byConnection = attempts.stream().sorted(Comparator.comparing(DeliveryAttempted::at))
+                .collect(Collectors.groupingBy(DeliveryAttempted::connectionId, TreeMap::new, Collectors.toList()));
+        byConnection.forEach((connectionId, inOrder) -> {
+            long restaurantId = inOrder.getFirst().restaurantId();
+            Instant lastDelivery = null;
+            Instant failingSince = null;
+            Instant lastFailure = null;
+            for (DeliveryAttempted attempt : inOrder) {
+                switch (attempt.outcome()) {
+                    case DELIVERED -> {
+                        lastDelivery = attempt.at();
+                        failingSince = null;
+                    }
+                    case CONNECTION_FAILED -> {
+                        failingSince = failingSince == null ? attempt.at() : failingSince;
+                        lastFailure = attempt.at();
+                    }
+                    case MESSAGE_REFUSED -> lastFailure = attempt.at();
+                }
+            }
+            if (lastDelivery != null) {
+                delivered.add(new Object[] {connectionId, restaurantId, utc(lastDelivery)});
+            }
+            if (failingSince != null) {
+                failing.add(new Object[] {connectionId, restaurantId, utc(failingSince), utc(failingSince)});
+            }
+            if (lastFailure != null) {
+                failed.add(new Object[] {connectionId, restaurantId, utc(lastFailure)});
+            }
+        });
+        batch("""
+                insert into connection_health (connection_id, restaurant_id, last_success_at) values (?, ?, ?)
+                on duplicate key update last_success_at = greatest(coalesce(last_success_at, values(last_success_at)),
+                    values(last_success_at)), failing_since = null""", delivered);
+        batch("""
+                insert into connection_health (connection_id, restaurant_id, last_failure_at, failing_since)
+                values (?, ?, ?, ?)
+                on duplicate key update last_failure_at = values(last_failure_at),
+                    failing_since = coalesce(failing_since, values(failing_since))""", failing);
+        batch("""
+                insert into connection_health (connection_id, restaurant_id, last_failure_at) values (?, ?, ?)
+                on duplicate key update last_failure_at = values(last_failure_at)""", failed);
+        batch("""
                 insert into connection_health_hour (connection_id, hour_start, deliveries, failures, delay_ms_sum)
                 values (?, ?, ?, ?, ?)
                 on duplicate key update deliveries = deliveries + values(deliveries),
-                    failures = failures + values(failures), delay_ms_sum = delay_ms_sum + values(delay_ms_sum)""")
-                .params(attempt.connectionId(), utc(attempt.at().truncatedTo(ChronoUnit.HOURS)), delivered ? 1 : 0,
-                        delivered ? 0 : 1, delivered ? attempt.delay().toMillis() : 0)
-                .update();
+                    failures = failures + values(failures), delay_ms_sum = delay_ms_sum + values(delay_ms_sum)""",
+                hourlyFigures(attempts));
     }
 
-    /** A window found the POS up to date: in sync as of now, unless calls are failing. */
-    void recordInSync(long restaurantId, long connectionId, Instant at) {
-        jdbc.sql("""
+    /** Deliveries, failures and delays summed per connection and hour: one upsert each, in connection order. */
+    private static List<Object[]> hourlyFigures(List<DeliveryAttempted> attempts) {
+        record Hour(long connectionId, LocalDateTime start) {}
+        var sums = new LinkedHashMap<Hour, Object[]>();
+        attempts.stream().sorted(Comparator.comparingLong(DeliveryAttempted::connectionId)).forEach(attempt -> {
+            var hour = new Hour(attempt.connectionId(), utc(attempt.at().truncatedTo(ChronoUnit.HOURS)));
+            boolean delivered = attempt.outcome() == DeliveryAttempted.Outcome.DELIVERED;
+            Object[] sum = sums.computeIfAbsent(hour, key -> new Object[] {key.connectionId(), key.start(), 0, 0, 0L});
+            sum[2] = (int) sum[2] + (delivered ? 1 : 0);
+            sum[3] = (int) sum[3] + (delivered ? 0 : 1);
+            sum[4] = (long) sum[4] + (delivered ? attempt.delay().toMillis() : 0);
+        });
+        return new ArrayList<>(sums.values());
+    }
+
+    /** Windows found these POS systems up to date: each in sync as of its run, unless its calls are failing. */
+    @Transactional
+    void recordInSync(List<SyncRunCompleted> runs) {
+        batch("""
                 insert into connection_health (connection_id, restaurant_id, last_success_at) values (?, ?, ?)
                 on duplicate key update last_success_at = if(failing_since is null,
                     greatest(coalesce(last_success_at, values(last_success_at)), values(last_success_at)),
-                    last_success_at)""")
-                .params(connectionId, restaurantId, utc(at)).update();
+                    last_success_at)""", runs.stream()
+                .sorted(Comparator.comparingLong(SyncRunCompleted::connectionId))
+                .map(run -> new Object[] {run.connectionId(), run.restaurantId(), utc(run.at())})
+                .toList());
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbcTemplate.batchUpdate(sql, rows);
+        }
     }
 
     // --- read by people, through the service

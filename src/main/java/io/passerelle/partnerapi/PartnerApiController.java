@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -209,15 +210,23 @@ class PartnerApiController {
                     "A batch holds at most " + PartnerApiSettings.MAX_EVENTS_PER_BATCH + " events; this one has "
                             + list.size() + ". Send them in several batches.").exception();
         }
-        var results = new ArrayList<EventAnswer>();
+        // every event read first: one that cannot be read is answered on its own, the others applied together
+        var results = new ArrayList<EventAnswer>(Collections.nCopies(list.size(), (EventAnswer) null));
+        var readable = new ArrayList<PosEventRequest>();
+        var positions = new ArrayList<Integer>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode node = list.get(i);
-            String eventId = node.path("eventId").isString() ? node.path("eventId").stringValue() : null;
             try {
-                results.add(events.process(connection, events.read(node, "")));
+                readable.add(events.read(node, ""));
+                positions.add(i);
             } catch (PartnerApiException refused) {
-                results.add(EventAnswer.refused(eventId, refused.problem(), null));
+                String eventId = node.path("eventId").isString() ? node.path("eventId").stringValue() : null;
+                results.set(i, EventAnswer.refused(eventId, refused.problem(), null));
             }
+        }
+        List<EventAnswer> answers = events.processAll(connection, readable);
+        for (int i = 0; i < answers.size(); i++) {
+            results.set(positions.get(i), answers.get(i));
         }
         return results;
     }

@@ -26,6 +26,9 @@ interface ReservationRepository extends JpaRepository<Reservation, Long>, JpaSpe
     @EntityGraph(attributePaths = {"guest", "table"})
     Optional<Reservation> findByIdAndRestaurantId(long id, long restaurantId);
 
+    @EntityGraph(attributePaths = {"guest", "table"})
+    List<Reservation> findByIdInAndRestaurantIdIn(Collection<Long> ids, Collection<Long> restaurantIds);
+
     @Override
     @EntityGraph(attributePaths = {"guest", "table"})
     Page<Reservation> findAll(Specification<Reservation> specification, Pageable pageable);

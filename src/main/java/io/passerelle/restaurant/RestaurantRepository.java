@@ -1,6 +1,7 @@
 package io.passerelle.restaurant;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -23,6 +24,9 @@ interface RestaurantRepository extends JpaRepository<Restaurant, Long> {
 
     @EntityGraph(attributePaths = "reseller")
     Optional<Restaurant> findByPublicId(int publicId);
+
+    @EntityGraph(attributePaths = "reseller")
+    List<Restaurant> findWithResellerByIdIn(Collection<Long> ids);
 
     @EntityGraph(attributePaths = "reseller")
     @Query("""

@@ -8,9 +8,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -71,6 +74,16 @@ public class RestaurantService {
         return restaurants.findWithResellerById(restaurantId)
                 .map(Restaurant::toRef)
                 .orElseThrow(() -> NotFoundException.forId("Restaurant", restaurantId));
+    }
+
+    /** {@link #getForMachine(long)} for many restaurants in one query (the sync engine's batches), by id. */
+    @Transactional(readOnly = true)
+    public Map<Long, RestaurantRef> getForMachine(Collection<Long> restaurantIds) {
+        if (restaurantIds.isEmpty()) {
+            return Map.of();
+        }
+        return restaurants.findWithResellerByIdIn(restaurantIds).stream()
+                .collect(Collectors.toMap(Restaurant::getId, Restaurant::toRef));
     }
 
     /** For machine callers (the POS API, jobs): no user, the public ID is the credential's subject. */

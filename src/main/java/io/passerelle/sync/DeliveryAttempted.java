@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Published after every call to a push POS, once its outcome is recorded: what connection health and
- * alerts are built on. Listeners run on the delivery thread: they must be quick and must not throw.
+ * One call to a push POS, once its outcome is recorded: what connection health and alerts are built on. Published
+ * a relay batch at a time ({@link DeliveriesAttempted}), on the relay's thread: listeners must be quick and must
+ * not throw.
  *
  * @param delay from the change being queued to this attempt's answer (the delay people feel)
  */

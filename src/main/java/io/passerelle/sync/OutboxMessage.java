@@ -11,4 +11,10 @@ import java.time.Instant;
 public record OutboxMessage(long id, long restaurantId, long connectionId, Long reservationId,
         Long reservationVersion, MessageType type, String webhookId, String payload, OutboxStatus status, int attempts,
         Instant nextAttemptAt, Instant retryStartedAt, Integer lastHttpStatus, String lastErrorCode, Instant createdAt,
-        Instant deliveredAt) {}
+        Instant deliveredAt) {
+
+    /** The reservation at its connection; null for a pay-at-table call. */
+    ReservationKey reservationKey() {
+        return reservationId == null ? null : new ReservationKey(connectionId, reservationId);
+    }
+}

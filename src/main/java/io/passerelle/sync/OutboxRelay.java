@@ -7,6 +7,7 @@ import io.passerelle.partner.CallFailure;
 import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.PushDeliveryOutcome;
 import io.passerelle.partner.PushTarget;
+import io.passerelle.sync.OutboxStore.RelayChanges;
 import io.passerelle.synclog.LogDirection;
 import io.passerelle.synclog.LogOutcome;
 import io.passerelle.synclog.LogRecord;
@@ -15,8 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,18 +32,28 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox: webhooks to push-style POS systems, and calls to their pay-at-table servers. Claims a
- * bounded batch of due messages in a short transaction (rows other nodes hold are skipped), calls the POS outside
- * any transaction, then records the outcome. A node that dies mid-way leaves its claims to expire: another node
- * delivers them with the same webhook-id (or payment id), and the POS dedupes. Retries live here only (the HTTP
- * clients never retry): backoff with full jitter, Retry-After honoured, a circuit breaker per connection.
+ * Delivers the outbox: webhooks to push-style POS systems, and calls to their pay-at-table servers. A batch at a
+ * time, in three steps, so that its database work costs a few round trips and two commits, whatever its size:
+ * <ol>
+ *   <li>claims a bounded batch of due messages in a short transaction (rows other nodes hold are skipped, the claim
+ *   is one update) and reads what the calls need (connections, targets, delivery states) once for the batch;</li>
+ *   <li>calls the POS systems outside any transaction, {@code delivery-threads} at a time;</li>
+ *   <li>records every outcome and its sync log line in one transaction, with JDBC batches, while the next batch
+ *   goes through the first two steps.</li>
+ * </ol>
+ * A node that dies mid-way leaves its claims to expire: another node delivers them with the same webhook-id (or
+ * payment id), and the POS dedupes. Retries live here only (the HTTP clients never retry): backoff with full jitter,
+ * Retry-After honoured, a circuit breaker per connection.
  */
 class OutboxRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Recording a batch meets another transaction's locks at worst rarely: it is tried again a few times. */
+    private static final int RECORD_ATTEMPTS = 3;
 
     private final OutboxStore store;
     private final ConnectionService connections;
@@ -50,6 +67,10 @@ class OutboxRelay implements AutoCloseable {
     private final Clock clock;
     private final String node;
     private final ExecutorService calls;
+    /** Records a batch while the next one is delivered. */
+    private final ExecutorService recorder;
+    /** The batch being recorded; only the relay's one scheduler thread touches it. */
+    private Future<?> recording = CompletableFuture.completedFuture(null);
     private final ApplicationEventPublisher events;
 
     OutboxRelay(OutboxStore store, ConnectionService connections, PartnerCatalogue catalogue, SyncLogService syncLog,
@@ -69,9 +90,13 @@ class OutboxRelay implements AutoCloseable {
         this.events = events;
         this.calls = Executors.newFixedThreadPool(settings.deliveryThreads(),
                 Thread.ofPlatform().name("sync-delivery-", 0).daemon().factory());
+        this.recorder = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sync-record").daemon().factory());
     }
 
-    /** Delivers everything due now, batch after batch. Never throws: the poller must keep running. */
+    /**
+     * Delivers everything due now, batch after batch, and returns once all of it is recorded. Never throws: the
+     * poller must keep running.
+     */
     void runDue() {
         try {
             int claimed;
@@ -80,22 +105,25 @@ class OutboxRelay implements AutoCloseable {
             } while (claimed == settings.relayBatchSize());
         } catch (RuntimeException e) {
             log.error("The relay failed; it will try again at the next poll", e);
+        } finally {
+            awaitRecording();
         }
     }
 
     /** One batch: returns how many messages this node claimed. */
     int runOnce() {
         Instant now = clock.instant();
-        List<OutboxMessage> batch = transactions.execute(status ->
-                store.claimDue(node, now, now.plus(settings.claimLease()), settings.relayBatchSize()));
-        if (batch == null || batch.isEmpty()) {
+        Batch batch = transactions.execute(status -> claim(now));
+        if (batch == null || batch.messages().isEmpty()) {
             return 0;
         }
-        List<Future<?>> running = batch.stream().<Future<?>>map(message -> calls.submit(() -> deliver(message)))
+        List<Future<Outcome>> running = batch.messages().stream()
+                .map(message -> calls.submit(() -> deliver(message, batch)))
                 .toList();
-        for (Future<?> call : running) {
+        var outcomes = new ArrayList<Outcome>(running.size());
+        for (Future<Outcome> call : running) {
             try {
-                call.get();
+                outcomes.add(call.get());
             } catch (ExecutionException e) {
                 log.error("Delivering an outbox message failed unexpectedly; its lease will expire and it is retried",
                         e.getCause());
@@ -104,34 +132,62 @@ class OutboxRelay implements AutoCloseable {
                 break;
             }
         }
-        return batch.size();
+        // The batch is recorded while the next one is claimed and called: the POS systems are not kept waiting on
+        // the commit. One recording at a time. Its messages stay claimed until it commits, so the next claim
+        // neither takes them again nor a newer version of their reservations (an older one is still pending).
+        awaitRecording();
+        recording = recorder.submit(() -> record(batch, outcomes));
+        return batch.messages().size();
     }
 
-    private void deliver(OutboxMessage message) {
-        Optional<PushConnection> connection = connections.findEnabledPush(message.connectionId());
-        if (connection.isEmpty()) {
+    private void awaitRecording() {
+        try {
+            recording.get();
+        } catch (ExecutionException e) {
+            log.error("Recording a relay batch failed; its claims will expire and it is sent again", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The claimed messages, and what calling them needs, read once for the whole batch. */
+    private Batch claim(Instant now) {
+        List<OutboxMessage> messages = store.claimDue(node, now, now.plus(settings.claimLease()),
+                settings.relayBatchSize());
+        if (messages.isEmpty()) {
+            return new Batch(messages, List.of(), Map.of(), Map.of(), Map.of());
+        }
+        Set<Long> connectionIds = new TreeSet<>(messages.stream().map(OutboxMessage::connectionId).toList());
+        boolean anyWebhook = messages.stream().anyMatch(message -> !message.type().isPayAtTable());
+        List<ReservationKey> keys = messages.stream().map(OutboxMessage::reservationKey).filter(Objects::nonNull)
+                .toList();
+        return new Batch(messages, keys, connections.findEnabledPush(connectionIds),
+                anyWebhook ? connections.pushTargets(connectionIds) : Map.of(), store.deliveryStates(keys));
+    }
+
+    /** Runs on a delivery thread; touches no database but through a pay-at-table call's own reads. */
+    private Outcome deliver(OutboxMessage message, Batch batch) {
+        PushConnection connection = batch.connections().get(message.connectionId());
+        if (connection == null) {
             // disabled meanwhile: a window re-sends what is not acknowledged once it is enabled again
-            giveUp(message, FailureWords.CONNECTION_DISABLED);
-            return;
+            return giveUp(message, FailureWords.CONNECTION_DISABLED);
         }
         boolean payAtTableCall = message.type().isPayAtTable();
-        if (!payAtTableCall && alreadyKnownToPos(message)) {
-            store.markSuperseded(message.id(), null);
-            return;
+        if (!payAtTableCall && alreadyKnownToPos(message, batch)) {
+            return recording -> recording.changes.superseded(message.id(), null);
         }
         CircuitBreaker breaker = payAtTableCall ? breakers.forPayAtTable(message.connectionId())
                 : breakers.forConnection(message.connectionId());
         if (!breaker.tryAcquirePermission()) {
-            store.postpone(message.id(), clock.instant().plus(settings.breakerOpenFor()));
-            return;
+            Instant retryAt = clock.instant().plus(settings.breakerOpenFor());
+            return recording -> recording.changes.postponed(message.id(), retryAt);
         }
         long started = System.nanoTime();
-        Optional<PosCall> call = payAtTableCall ? payAtTable.call(message, connection.get())
-                : webhook(message, connection.get());
+        Optional<PosCall> call = payAtTableCall ? payAtTable.call(message, connection)
+                : webhook(message, connection, batch.targets().get(message.connectionId()));
         if (call.isEmpty()) {
             breaker.releasePermission();
-            giveUp(message, FailureWords.CONNECTION_DISABLED);
-            return;
+            return giveUp(message, FailureWords.CONNECTION_DISABLED);
         }
         long elapsedNanos = System.nanoTime() - started;
         PushDeliveryOutcome outcome = call.get().outcome();
@@ -140,53 +196,96 @@ class OutboxRelay implements AutoCloseable {
         } else {
             breaker.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
         }
-        record(message, connection.get(), call.get(), (int) TimeUnit.NANOSECONDS.toMillis(elapsedNanos));
+        int latencyMs = (int) TimeUnit.NANOSECONDS.toMillis(elapsedNanos);
+        return recording -> recordCall(recording, message, connection, call.get(), latencyMs);
     }
 
-    /** The signed webhook; acknowledged, it moves the POS's delivery state forward. Empty: no target any more. */
-    private Optional<PosCall> webhook(OutboxMessage message, PushConnection connection) {
-        return connections.pushTarget(message.connectionId()).map(target -> new PosCall(
-                catalogue.pushAdapter(connection.partnerCode()).deliver(target, message.webhookId(),
+    /**
+     * The signed webhook. Its acknowledgement moves the POS's delivery state forward, which the relay writes with
+     * the rest of the batch. Empty: no target any more.
+     */
+    private Optional<PosCall> webhook(OutboxMessage message, PushConnection connection, PushTarget target) {
+        return Optional.ofNullable(target).map(callable -> new PosCall(
+                catalogue.pushAdapter(connection.partnerCode()).deliver(callable, message.webhookId(),
                         message.payload().getBytes(StandardCharsets.UTF_8)),
-                null, true,
-                // a missed message still in flight when staff un-parked the reservation must not make final again
-                // what the newer message behind it reopens
-                () -> store.acknowledge(message.connectionId(), message.reservationId(), message.reservationVersion(),
-                        message.type() == MessageType.MISSED && !store.hasNewerPending(message), clock.instant()),
-                () -> { }));
+                null, true, () -> { }, () -> { }));
     }
 
     /** Nothing was called: the connection (or its pay at table) is gone. A pending payment then shows as failed. */
-    private void giveUp(OutboxMessage message, String reason) {
-        transactions.executeWithoutResult(status -> {
-            store.markSuperseded(message.id(), reason);
-            payAtTable.gaveUp(message);
-        });
+    private Outcome giveUp(OutboxMessage message, String reason) {
+        return recording -> {
+            recording.changes.superseded(message.id(), reason);
+            recording.effects.add(() -> payAtTable.gaveUp(message));
+        };
     }
 
     /** Never a version lower than the acknowledged one, and nothing after a delivered missed. */
-    private boolean alreadyKnownToPos(OutboxMessage message) {
-        DeliveryState state = store.deliveryState(message.connectionId(), message.reservationId());
+    private static boolean alreadyKnownToPos(OutboxMessage message, Batch batch) {
+        DeliveryState state = batch.states().getOrDefault(message.reservationKey(), DeliveryState.NOTHING);
         return state.missedDelivered() || state.ackedVersion() >= message.reservationVersion();
     }
 
-    private void record(OutboxMessage message, PushConnection connection, PosCall call, int latencyMs) {
+    /**
+     * Every outcome of the batch, their sync log lines and what they change here, in one transaction; then the
+     * delivery events, and a POS that said 410 Gone loses its connection. Tried again on a lock conflict; should it
+     * still fail, the claims expire and the messages go again with the same webhook-id. Runs on the recorder.
+     */
+    private void record(Batch batch, List<Outcome> outcomes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Recording recording = transactions.execute(status -> {
+                    var written = new Recording(clock.instant(), batch.reservationKeys());
+                    outcomes.forEach(outcome -> outcome.writeTo(written));
+                    store.apply(written.changes);
+                    written.effects.forEach(Runnable::run);
+                    syncLog.recordAll(written.lines);
+                    return written;
+                });
+                announce(Objects.requireNonNull(recording));
+                return;
+            } catch (ConcurrencyFailureException conflict) {
+                if (attempt == RECORD_ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private void announce(Recording recording) {
+        if (!recording.attempts.isEmpty()) {
+            events.publishEvent(new DeliveriesAttempted(recording.attempts));
+        }
+        for (long connectionId : recording.gone) {
+            connections.disableAsGone(connectionId);
+            log.warn("Connection {} disabled: its POS answered 410 Gone", connectionId);
+        }
+    }
+
+    private void recordCall(Recording recording, OutboxMessage message, PushConnection connection, PosCall call,
+            int latencyMs) {
         PushDeliveryOutcome outcome = call.outcome();
         int attempt = message.attempts() + 1;
-        Instant now = clock.instant();
+        Instant now = recording.now;
         LogRecord line = LogRecord.message(message.restaurantId(), LogDirection.OUT, message.type().wireName())
                 .connection(connection.connectionId(), connection.partnerCode())
                 .messageId(message.webhookId())
                 .reservation(message.reservationId())
                 .http(outcome.httpStatus() == 0 ? null : outcome.httpStatus(), attempt, latencyMs)
                 .payload(message.payload(), call.response());
+        recording.lines.add(line);
+        RelayChanges changes = recording.changes;
         if (call.acknowledged()) {
-            transactions.executeWithoutResult(status -> {
-                store.markDelivered(message.id(), attempt, outcome.httpStatus(), now);
-                call.onAcknowledged().run();
-            });
-            syncLog.record(line.outcome(LogOutcome.SUCCESS));
-            announce(message, now, DeliveryAttempted.Outcome.DELIVERED);
+            changes.delivered(message.id(), outcome.httpStatus());
+            if (message.type().isPayAtTable()) {
+                recording.effects.add(call.onAcknowledged());
+            } else {
+                // a missed message still in flight when staff un-parked the reservation must not make final again
+                // what the newer message behind it reopens
+                changes.acknowledged(message.connectionId(), message.reservationId(), message.reservationVersion(),
+                        message.type() == MessageType.MISSED && !recording.hasNewerPending(message), now);
+            }
+            line.outcome(LogOutcome.SUCCESS);
+            recording.announce(message, DeliveryAttempted.Outcome.DELIVERED);
             return;
         }
         CallFailure failure = outcome.failure();
@@ -194,44 +293,84 @@ class OutboxRelay implements AutoCloseable {
         line.error(failure.name(), FailureWords.describe(message.type(), failure, outcome.httpStatus()));
         if (outcome.retryable()) {
             Instant firstFailure = message.retryStartedAt() == null ? now : message.retryStartedAt();
-            if (store.hasNewerPending(message)) {
-                store.markSuperseded(message.id(), failure.name());
-                syncLog.record(line.outcome(LogOutcome.RETRYING));
+            if (recording.hasNewerPending(message)) {
+                changes.superseded(message.id(), failure.name());
+                line.outcome(LogOutcome.RETRYING);
             } else if (backoff.givesUp(attempt, firstFailure, now)) {
-                markFailed(message, call, attempt, httpStatus, failure);
-                syncLog.record(line.outcome(LogOutcome.FAILED));
+                failed(recording, message, call, attempt, httpStatus, failure);
+                line.outcome(LogOutcome.FAILED);
             } else {
                 Duration delay = backoff.delay(attempt, outcome.retryAfter());
-                store.markRetry(message.id(), attempt, httpStatus, failure.name(), firstFailure, now.plus(delay));
-                syncLog.record(line.outcome(LogOutcome.RETRYING));
+                changes.retry(message.id(), attempt, httpStatus, failure.name(), firstFailure, now.plus(delay));
+                line.outcome(LogOutcome.RETRYING);
             }
-            announce(message, now, DeliveryAttempted.Outcome.CONNECTION_FAILED);
+            recording.announce(message, DeliveryAttempted.Outcome.CONNECTION_FAILED);
             return;
         }
-        markFailed(message, call, attempt, httpStatus, failure);
-        syncLog.record(line.outcome(LogOutcome.FAILED));
-        announce(message, now, DeliveryAttempted.Outcome.of(failure));
+        failed(recording, message, call, attempt, httpStatus, failure);
+        line.outcome(LogOutcome.FAILED);
+        recording.announce(message, DeliveryAttempted.Outcome.of(failure));
         if (failure == CallFailure.GONE) {
-            connections.disableAsGone(message.connectionId());
-            log.warn("Connection {} disabled: its POS answered 410 Gone", message.connectionId());
+            recording.gone.add(message.connectionId());
         }
     }
 
-    private void announce(OutboxMessage message, Instant now, DeliveryAttempted.Outcome outcome) {
-        events.publishEvent(new DeliveryAttempted(message.restaurantId(), message.connectionId(), now, outcome,
-                Duration.between(message.createdAt(), now)));
-    }
-
-    private void markFailed(OutboxMessage message, PosCall call, int attempt, Integer httpStatus, CallFailure failure) {
-        transactions.executeWithoutResult(status -> {
-            store.markFailed(message.id(), attempt, httpStatus, failure.name());
-            call.onFailedForGood().run();
-        });
+    private static void failed(Recording recording, OutboxMessage message, PosCall call, int attempt,
+            Integer httpStatus, CallFailure failure) {
+        recording.changes.failed(message.id(), attempt, httpStatus, failure.name());
+        recording.effects.add(call.onFailedForGood());
     }
 
     @Override
     public void close() {
         calls.shutdownNow();
+        recorder.shutdownNow();
+    }
+
+    /** A claimed batch and what its calls need. */
+    private record Batch(List<OutboxMessage> messages, List<ReservationKey> reservationKeys,
+            Map<Long, PushConnection> connections, Map<Long, PushTarget> targets,
+            Map<ReservationKey, DeliveryState> states) {}
+
+    /** What became of one claimed message, written with the rest of its batch. */
+    private interface Outcome {
+        void writeTo(Recording recording);
+    }
+
+    /** One attempt at recording a batch: what it writes, and what to announce once it is committed. */
+    private final class Recording {
+
+        final Instant now;
+        final RelayChanges changes;
+        final List<LogRecord> lines = new ArrayList<>();
+        /** What a pay-at-table call's outcome changes here (a bill, a payment), in the same transaction. */
+        final List<Runnable> effects = new ArrayList<>();
+        final List<DeliveryAttempted> attempts = new ArrayList<>();
+        final Set<Long> gone = new TreeSet<>();
+        private final List<ReservationKey> batchKeys;
+        private Map<ReservationKey, Long> newestPending;
+
+        Recording(Instant now, List<ReservationKey> batchKeys) {
+            this.now = now;
+            this.changes = new RelayChanges(now);
+            this.batchKeys = batchKeys;
+        }
+
+        /** Read once per batch, when the first outcome asks. */
+        boolean hasNewerPending(OutboxMessage message) {
+            if (message.reservationKey() == null) {
+                return false;
+            }
+            if (newestPending == null) {
+                newestPending = store.newestPending(batchKeys);
+            }
+            return newestPending.getOrDefault(message.reservationKey(), message.id()) > message.id();
+        }
+
+        void announce(OutboxMessage message, DeliveryAttempted.Outcome outcome) {
+            attempts.add(new DeliveryAttempted(message.restaurantId(), message.connectionId(), now, outcome,
+                    Duration.between(message.createdAt(), now)));
+        }
     }
 
     /** What the circuit breaker counts: a POS call that failed in a way worth retrying. */

@@ -5,12 +5,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,21 +33,27 @@ class OutboxStore {
             id, restaurant_id, connection_id, reservation_id, reservation_version, type, webhook_id, payload, status,
             attempts, next_attempt_at, retry_started_at, last_http_status, last_error_code, created_at, delivered_at""";
 
+    private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
 
     OutboxStore(JdbcTemplate jdbcTemplate) {
+        this.jdbcTemplate = jdbcTemplate;
         this.jdbc = JdbcClient.create(jdbcTemplate);
     }
 
-    void insert(long restaurantId, long connectionId, long reservationId, long version, MessageType type,
-            String webhookId, String payload, Instant now) {
-        jdbc.sql("""
+    /** Messages about reservations, as one JDBC batch. */
+    void insert(List<QueuedMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("""
                 insert into outbox_message (restaurant_id, connection_id, reservation_id, reservation_version, type,
                     webhook_id, payload, status, attempts, next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
-                .params(restaurantId, connectionId, reservationId, version, type.wireName(), webhookId, payload,
-                        utc(now), utc(now))
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""", messages.stream()
+                .map(message -> new Object[] {message.restaurantId(), message.connectionId(), message.reservationId(),
+                        message.version(), message.type().wireName(), message.webhookId(), message.payload(),
+                        utc(message.queuedAt()), utc(message.queuedAt())})
+                .toList());
     }
 
     /** A call to the pay-at-table server: about a bill, not a reservation. */
@@ -102,21 +113,20 @@ class OutboxStore {
         return states;
     }
 
-    /** The newest message of this reservation for this connection that still counts (not superseded). */
-    Optional<OutboxMessage> latest(long connectionId, long reservationId) {
-        return jdbc.sql("select " + COLUMNS + " from outbox_message where connection_id = ? and reservation_id = ?"
-                        + " and status <> 'SUPERSEDED' order by reservation_version desc, id desc limit 1")
-                .params(connectionId, reservationId)
-                .query(OutboxStore::message)
-                .optional();
+    /**
+     * Per reservation, the newest message that still counts (not superseded): its version and status. Ids and
+     * versions only, for many reservations in one query.
+     */
+    Map<ReservationKey, QueuedVersion> latest(Collection<ReservationKey> keys) {
+        // in version order: the last row of a reservation is its newest
+        return byKey("select connection_id, reservation_id, reservation_version, status from outbox_message"
+                        + " where (connection_id, reservation_id) in (:keys) and status <> 'SUPERSEDED'"
+                        + " order by reservation_version, id", keys,
+                rs -> new QueuedVersion(rs.getLong(3), OutboxStatus.valueOf(rs.getString(4))));
     }
 
     void acknowledge(long connectionId, long reservationId, long version, boolean missed, Instant now) {
-        jdbc.sql("""
-                insert into push_delivery_state (connection_id, reservation_id, acked_version, missed_delivered_at)
-                values (?, ?, ?, ?)
-                on duplicate key update acked_version = greatest(acked_version, values(acked_version)),
-                    missed_delivered_at = coalesce(missed_delivered_at, values(missed_delivered_at))""")
+        jdbc.sql(ACKNOWLEDGE)
                 .params(connectionId, reservationId, version, missed ? utc(now) : null)
                 .update();
     }
@@ -133,8 +143,9 @@ class OutboxStore {
 
     /**
      * Locks a bounded batch of due, unclaimed messages (rows other nodes hold are skipped, not waited for) and
-     * marks them as this node's until the lease ends. Per reservation and connection only the oldest waiting
-     * message is taken, and only when no older one is still pending (in flight elsewhere): versions go out in order.
+     * marks them as this node's until the lease ends, in one update. Per reservation and connection only the oldest
+     * waiting message is taken, and only when no older one is still pending (in flight elsewhere, or waiting for a
+     * retry): versions go out in order.
      */
     List<OutboxMessage> claimDue(String node, Instant now, Instant leaseUntil, int limit) {
         List<OutboxMessage> due = jdbc.sql("select " + COLUMNS + " from outbox_message"
@@ -143,87 +154,163 @@ class OutboxStore {
                 .params(utc(now), utc(now), limit)
                 .query(OutboxStore::message)
                 .list();
-        var firstPerReservation = new LinkedHashMap<String, OutboxMessage>();
+        var firstPerReservation = new LinkedHashMap<Object, OutboxMessage>();
         for (OutboxMessage message : due) {
-            String key = message.reservationId() == null ? "call/" + message.id()
-                    : message.connectionId() + "/" + message.reservationId();
+            Object key = message.reservationId() == null ? message.id() : message.reservationKey();
             firstPerReservation.merge(key, message, (a, b) -> a.id() < b.id() ? a : b);
         }
+        Map<ReservationKey, Long> oldestPending = pendingIds("min", firstPerReservation.values().stream()
+                .map(OutboxMessage::reservationKey).filter(Objects::nonNull).toList());
         List<OutboxMessage> claimable = firstPerReservation.values().stream()
-                .filter(message -> !hasOlderPending(message))
+                .filter(message -> message.reservationKey() == null
+                        || oldestPending.getOrDefault(message.reservationKey(), message.id()) >= message.id())
                 .toList();
-        for (OutboxMessage message : claimable) {
-            jdbc.sql("update outbox_message set claimed_by = ?, claimed_until = ? where id = ?")
-                    .params(node, utc(leaseUntil), message.id())
+        if (!claimable.isEmpty()) {
+            jdbc.sql("update outbox_message set claimed_by = :node, claimed_until = :until where id in (:ids)")
+                    .param("node", node)
+                    .param("until", utc(leaseUntil))
+                    .param("ids", claimable.stream().map(OutboxMessage::id).toList())
                     .update();
         }
         return claimable;
     }
 
-    private boolean hasOlderPending(OutboxMessage message) {
-        if (message.reservationId() == null) {
-            return false;
+    /** Of these reservations, those with a newer message pending: the id of the newest, by reservation. */
+    Map<ReservationKey, Long> newestPending(Collection<ReservationKey> keys) {
+        return pendingIds("max", keys);
+    }
+
+    private Map<ReservationKey, Long> pendingIds(String aggregate, Collection<ReservationKey> keys) {
+        return byKey("select connection_id, reservation_id, " + aggregate + "(id) from outbox_message"
+                + " where (connection_id, reservation_id) in (:keys) and status = 'PENDING'"
+                + " group by connection_id, reservation_id", keys, rs -> rs.getLong(3));
+    }
+
+    /** What these POS systems acknowledged of these reservations, in one query; absent: nothing yet. */
+    Map<ReservationKey, DeliveryState> deliveryStates(Collection<ReservationKey> keys) {
+        return byKey("select connection_id, reservation_id, acked_version, missed_delivered_at from push_delivery_state"
+                + " where (connection_id, reservation_id) in (:keys)", keys,
+                rs -> new DeliveryState(rs.getLong(3), instant(rs, 4)));
+    }
+
+    /**
+     * A query of rows about these reservations, {@code (connection_id, reservation_id) in (:keys)}, whose first two
+     * columns are that key: what {@code value} reads of the rest, by key (a later row wins).
+     */
+    private <V> Map<ReservationKey, V> byKey(String sql, Collection<ReservationKey> keys, RowValue<V> value) {
+        var found = new HashMap<ReservationKey, V>();
+        if (keys.isEmpty()) {
+            return found;
         }
-        return jdbc.sql("select count(*) from outbox_message where connection_id = ? and reservation_id = ?"
-                        + " and status = 'PENDING' and id < ?")
-                .params(message.connectionId(), message.reservationId(), message.id())
-                .query(Long.class)
-                .single() > 0;
+        jdbc.sql(sql).param("keys", rows(keys)).query(rs -> {
+            found.put(new ReservationKey(rs.getLong(1), rs.getLong(2)), value.read(rs));
+        });
+        return found;
     }
 
-    void markDelivered(long id, int attempts, int httpStatus, Instant now) {
-        jdbc.sql("""
-                update outbox_message set status = 'DELIVERED', attempts = ?, last_http_status = ?, last_error_code = null,
-                    delivered_at = ?, claimed_by = null, claimed_until = null
-                where id = ? and status in ('PENDING', 'SUPERSEDED')""")
-                .params(attempts, httpStatus, utc(now), id)
-                .update();
+    /** What one row holds beyond its key. */
+    private interface RowValue<V> {
+        V read(ResultSet rs) throws SQLException;
     }
 
-    void markRetry(long id, int attempts, Integer httpStatus, String errorCode, Instant retryStartedAt,
-            Instant nextAttemptAt) {
-        jdbc.sql("""
-                update outbox_message set attempts = ?, last_http_status = ?, last_error_code = ?,
-                    retry_started_at = coalesce(retry_started_at, ?), next_attempt_at = ?, claimed_by = null,
-                    claimed_until = null
-                where id = ? and status = 'PENDING'""")
-                .params(attempts, httpStatus, errorCode, utc(retryStartedAt), utc(nextAttemptAt), id)
-                .update();
+    /** Writes what a relay batch changed, in the caller's transaction: one JDBC batch per kind of change. */
+    void apply(RelayChanges changes) {
+        // most of a batch is delivered, with the same status and time: one set-based update per status
+        changes.delivered.forEach((httpStatus, ids) -> jdbc.sql("""
+                        update outbox_message set status = 'DELIVERED', attempts = attempts + 1, last_http_status = :status,
+                            last_error_code = null, delivered_at = :now, claimed_by = null, claimed_until = null
+                        where id in (:ids) and status in ('PENDING', 'SUPERSEDED')""")
+                .param("status", httpStatus)
+                .param("now", utc(changes.now))
+                .param("ids", ids)
+                .update());
+        batch(MARK_RETRY, changes.retries);
+        batch(MARK_FAILED, changes.failed);
+        batch(MARK_SUPERSEDED, changes.superseded);
+        batch(POSTPONE, changes.postponed);
+        // in key order: two transactions upserting the same rows then take their locks in the same order
+        changes.acknowledgements.sort(Comparator.<Object[], Long>comparing(row -> (Long) row[0])
+                .thenComparing(row -> (Long) row[1]));
+        batch(ACKNOWLEDGE, changes.acknowledgements);
     }
 
-    void markFailed(long id, int attempts, Integer httpStatus, String errorCode) {
-        jdbc.sql("""
-                update outbox_message set status = 'FAILED', attempts = ?, last_http_status = ?, last_error_code = ?,
-                    claimed_by = null, claimed_until = null
-                where id = ? and status = 'PENDING'""")
-                .params(attempts, httpStatus, errorCode, id)
-                .update();
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbcTemplate.batchUpdate(sql, rows);
+        }
     }
 
-    void markSuperseded(long id, String reason) {
-        jdbc.sql("update outbox_message set status = 'SUPERSEDED', last_error_code = coalesce(?, last_error_code),"
-                        + " claimed_by = null, claimed_until = null where id = ? and status = 'PENDING'")
-                .params(reason, id)
-                .update();
-    }
+    private static final String MARK_RETRY = """
+            update outbox_message set attempts = ?, last_http_status = ?, last_error_code = ?,
+                retry_started_at = coalesce(retry_started_at, ?), next_attempt_at = ?, claimed_by = null,
+                claimed_until = null
+            where id = ? and status = 'PENDING'""";
+
+    private static final String MARK_FAILED = """
+            update outbox_message set status = 'FAILED', attempts = ?, last_http_status = ?, last_error_code = ?,
+                claimed_by = null, claimed_until = null
+            where id = ? and status = 'PENDING'""";
+
+    private static final String MARK_SUPERSEDED = """
+            update outbox_message set status = 'SUPERSEDED', last_error_code = coalesce(?, last_error_code),
+                claimed_by = null, claimed_until = null
+            where id = ? and status = 'PENDING'""";
 
     /** The circuit is open: try again later, without counting an attempt. */
-    void postpone(long id, Instant nextAttemptAt) {
-        jdbc.sql("update outbox_message set next_attempt_at = ?, claimed_by = null, claimed_until = null"
-                        + " where id = ? and status = 'PENDING'")
-                .params(utc(nextAttemptAt), id)
-                .update();
-    }
+    private static final String POSTPONE = """
+            update outbox_message set next_attempt_at = ?, claimed_by = null, claimed_until = null
+            where id = ? and status = 'PENDING'""";
 
-    boolean hasNewerPending(OutboxMessage message) {
-        if (message.reservationId() == null) {
-            return false;
+    private static final String ACKNOWLEDGE = """
+            insert into push_delivery_state (connection_id, reservation_id, acked_version, missed_delivered_at)
+            values (?, ?, ?, ?)
+            on duplicate key update acked_version = greatest(acked_version, values(acked_version)),
+                missed_delivered_at = coalesce(missed_delivered_at, values(missed_delivered_at))""";
+
+    /** What one relay batch changes in the outbox and the delivery states, gathered, then written by {@link #apply}. */
+    static final class RelayChanges {
+
+        private final Instant now;
+        /** Ids of the delivered messages, by the status the POS answered. */
+        private final Map<Integer, List<Long>> delivered = new TreeMap<>();
+        private final List<Object[]> retries = new ArrayList<>();
+        private final List<Object[]> failed = new ArrayList<>();
+        private final List<Object[]> superseded = new ArrayList<>();
+        private final List<Object[]> postponed = new ArrayList<>();
+        private final List<Object[]> acknowledgements = new ArrayList<>();
+
+        /** @param now when the outcomes are recorded: a delivered message is delivered then */
+        RelayChanges(Instant now) {
+            this.now = now;
         }
-        return jdbc.sql("select count(*) from outbox_message where connection_id = ? and reservation_id = ?"
-                        + " and status = 'PENDING' and id > ?")
-                .params(message.connectionId(), message.reservationId(), message.id())
-                .query(Long.class)
-                .single() > 0;
+
+        /** One more attempt, and the last: the POS acknowledged the message. */
+        void delivered(long id, int httpStatus) {
+            delivered.computeIfAbsent(httpStatus, status -> new ArrayList<>()).add(id);
+        }
+
+        void retry(long id, int attempts, Integer httpStatus, String errorCode, Instant retryStartedAt,
+                Instant nextAttemptAt) {
+            retries.add(new Object[] {attempts, httpStatus, errorCode, utc(retryStartedAt), utc(nextAttemptAt), id});
+        }
+
+        void failed(long id, int attempts, Integer httpStatus, String errorCode) {
+            failed.add(new Object[] {attempts, httpStatus, errorCode, id});
+        }
+
+        void superseded(long id, String reason) {
+            superseded.add(new Object[] {reason, id});
+        }
+
+        void postponed(long id, Instant nextAttemptAt) {
+            postponed.add(new Object[] {utc(nextAttemptAt), id});
+        }
+
+        /** The POS has this version; {@code missed}: it was told the reservation is missed, which is final. */
+        void acknowledged(long connectionId, long reservationId, long version, boolean missed,
+                Instant now) {
+            acknowledgements.add(new Object[] {connectionId, reservationId, version, missed ? utc(now) : null});
+        }
     }
 
     /** A FAILED message of this restaurant back in the queue, from scratch (same webhook-id: the POS dedupes). */
@@ -279,27 +366,102 @@ class OutboxStore {
                 .single();
     }
 
+    // --- the windows
+
+    /**
+     * Of these connections, every reservation of their restaurant starting in [from, to) whose current version the
+     * POS lacks (never acknowledged, or an older version) and that it was not told is missed: what a window must
+     * look at, in one query for a page of connections, by connection and reservation. A reservation the POS has
+     * costs an index probe and travels nowhere. Reads the reservation book's table, read only: this question is a
+     * join, and asking it reservation by reservation made a quiet window cost seconds.
+     */
+    List<ReservationKey> unacknowledged(Collection<Long> connectionIds, Instant from, Instant to) {
+        if (connectionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select c.id, r.id from partner_connection c
+                        join reservation r on r.restaurant_id = c.restaurant_id and r.start_at >= :from and r.start_at < :to
+                        left join push_delivery_state s on s.connection_id = c.id and s.reservation_id = r.id
+                        where c.id in (:connections)
+                          and (s.connection_id is null or (s.missed_delivered_at is null and s.acked_version < r.version))
+                        order by c.id, r.id""")
+                .param("connections", connectionIds)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query((rs, row) -> new ReservationKey(rs.getLong(1), rs.getLong(2)))
+                .list();
+    }
+
+    /** Reservations starting in [from, to) of each of these connections' restaurants: a run's total. */
+    Map<Long, Integer> countStartingBetween(Collection<Long> connectionIds, Instant from, Instant to) {
+        var counts = new HashMap<Long, Integer>();
+        if (connectionIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                        select c.id, count(*) from partner_connection c
+                        join reservation r on r.restaurant_id = c.restaurant_id and r.start_at >= :from and r.start_at < :to
+                        where c.id in (:connections) group by c.id""")
+                .param("connections", connectionIds)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     // --- reconcile leases: one node per connection at a time
 
-    boolean acquireLease(long connectionId, String holder, Instant now, Instant until) {
-        jdbc.sql("insert ignore into sync_lease (connection_id) values (?)").params(connectionId).update();
-        return jdbc.sql("""
-                update sync_lease set holder = ?, held_until = ?
-                where connection_id = ? and (holder is null or held_until < ? or holder = ?)""")
-                .params(holder, utc(until), connectionId, utc(now), holder)
-                .update() == 1;
-    }
-
-    boolean renewLease(long connectionId, String holder, Instant until) {
-        return jdbc.sql("update sync_lease set held_until = ? where connection_id = ? and holder = ?")
-                .params(utc(until), connectionId, holder)
-                .update() == 1;
-    }
-
-    void releaseLease(long connectionId, String holder) {
-        jdbc.sql("update sync_lease set holder = null, held_until = null where connection_id = ? and holder = ?")
-                .params(connectionId, holder)
+    /** Those of these connections this holder now holds until {@code until}: free ones, expired ones, its own. */
+    Set<Long> acquireLeases(Collection<Long> connectionIds, String holder, Instant now, Instant until) {
+        if (connectionIds.isEmpty()) {
+            return Set.of();
+        }
+        jdbc.sql("insert ignore into sync_lease (connection_id) values :rows")
+                .param("rows", connectionIds.stream().map(id -> new Object[] {id}).toList())
                 .update();
+        jdbc.sql("""
+                        update sync_lease set holder = :holder, held_until = :until
+                        where connection_id in (:connections) and (holder is null or held_until < :now or holder = :holder)""")
+                .param("holder", holder)
+                .param("until", utc(until))
+                .param("connections", connectionIds)
+                .param("now", utc(now))
+                .update();
+        return Set.copyOf(jdbc.sql("select connection_id from sync_lease where connection_id in (:connections)"
+                        + " and holder = :holder")
+                .param("connections", connectionIds)
+                .param("holder", holder)
+                .query(Long.class)
+                .list());
+    }
+
+    void renewLeases(Collection<Long> connectionIds, String holder, Instant until) {
+        if (connectionIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update sync_lease set held_until = :until where connection_id in (:connections) and holder = :holder")
+                .param("until", utc(until))
+                .param("connections", connectionIds)
+                .param("holder", holder)
+                .update();
+    }
+
+    void releaseLeases(Collection<Long> connectionIds, String holder) {
+        if (connectionIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update sync_lease set holder = null, held_until = null where connection_id in (:connections)"
+                        + " and holder = :holder")
+                .param("connections", connectionIds)
+                .param("holder", holder)
+                .update();
+    }
+
+    private static List<Object[]> rows(Collection<ReservationKey> keys) {
+        return keys.stream().distinct().map(ReservationKey::row).toList();
     }
 
     private static OutboxMessage message(ResultSet rs, int row) throws SQLException {

@@ -13,9 +13,13 @@ import io.passerelle.restaurant.RestaurantRef;
 import io.passerelle.restaurant.RestaurantService;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,18 +55,19 @@ class OutboxWriter {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ReservationChanged change) {
-        List<PushConnection> pushConnections = connections.enabledPushConnections(change.restaurantId());
-        if (pushConnections.isEmpty()) {
+        List<PushConnection> told = connections.enabledPushConnections(change.restaurantId()).stream()
+                .filter(connection -> !isOwnNewsOfUpToDatePos(connection, change))
+                .toList();
+        if (told.isEmpty()) {
+            // no push POS, or only the one that reported the change: nothing to read, nothing to queue
             return;
         }
         ReservationSnapshot reservation = snapshots.forSync(change.restaurantId(), change.reservationId())
                 .orElseThrow(() -> new IllegalStateException("Reservation " + change.reservationId()
                         + " changed but cannot be read back"));
         RestaurantRef restaurant = restaurants.getForMachine(change.restaurantId());
-        for (PushConnection connection : pushConnections) {
-            if (!isOwnNewsOfUpToDatePos(connection, change)) {
-                enqueue(connection, restaurant, reservation);
-            }
+        for (PushConnection connection : told) {
+            enqueue(connection, restaurant, reservation);
         }
     }
 
@@ -86,7 +91,9 @@ class OutboxWriter {
         if (reporter == null || reporter.connectionId() != connection.connectionId()) {
             return false;
         }
-        DeliveryState state = store.deliveryState(connection.connectionId(), change.reservationId());
+        // a reservation the event created (a walk-in) has no delivery state yet: nothing to read
+        DeliveryState state = reporter.versionBefore() < 0 ? DeliveryState.NOTHING
+                : store.deliveryState(connection.connectionId(), change.reservationId());
         if (state.missedDelivered() || state.ackedVersion() != reporter.versionBefore()) {
             return false;
         }
@@ -94,38 +101,70 @@ class OutboxWriter {
         return true;
     }
 
-    /** For the windows: in its own transaction, the reservation read fresh. */
-    @Transactional
-    EnqueueResult reconcile(PushConnection connection, RestaurantRef restaurant, long reservationId) {
-        Optional<ReservationSnapshot> reservation = snapshots.forSync(restaurant.id(), reservationId);
-        return reservation.map(snapshot -> enqueue(connection, restaurant, snapshot)).orElse(EnqueueResult.UNCHANGED);
+    /**
+     * For the windows: these reservations of these connections, read fresh, queued where the POS lacks their
+     * current version, in the caller's transaction. A page of them costs a query for the reservations, one for the
+     * delivery states, one for what is queued already, and one batch of inserts.
+     *
+     * @param connections the connections the keys name, by id
+     * @param restaurants their restaurants, by id
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Map<ReservationKey, EnqueueResult> reconcile(List<ReservationKey> keys, Map<Long, PushConnection> connections,
+            Map<Long, RestaurantRef> restaurants) {
+        Map<Long, ReservationSnapshot> reservations = snapshots.forSync(restaurants.keySet(),
+                keys.stream().map(ReservationKey::reservationId).collect(Collectors.toSet()));
+        Map<ReservationKey, DeliveryState> states = store.deliveryStates(keys);
+        Map<ReservationKey, QueuedVersion> latest = store.latest(keys);
+        var queued = new ArrayList<QueuedMessage>();
+        var results = new HashMap<ReservationKey, EnqueueResult>();
+        Instant now = clock.instant();
+        for (ReservationKey key : keys) {
+            PushConnection connection = connections.get(key.connectionId());
+            ReservationSnapshot reservation = reservations.get(key.reservationId());
+            // each reservation only ever for a connection of its own restaurant
+            boolean gone = reservation == null || reservation.restaurantId() != connection.restaurantId();
+            results.put(key, gone ? EnqueueResult.UNCHANGED
+                    : enqueue(connection, restaurants.get(connection.restaurantId()), reservation,
+                            states.getOrDefault(key, DeliveryState.NOTHING), latest.get(key), now, queued::add));
+        }
+        store.insert(queued);
+        return results;
+    }
+
+    /** A change: its reservation, as the POS must now hear of it, queued at once. */
+    private void enqueue(PushConnection connection, RestaurantRef restaurant, ReservationSnapshot reservation) {
+        var key = new ReservationKey(connection.connectionId(), reservation.id());
+        enqueue(connection, restaurant, reservation, store.deliveryState(key.connectionId(), key.reservationId()),
+                store.latest(List.of(key)).get(key), clock.instant(), message -> store.insert(List.of(message)));
     }
 
     /**
      * Missed is final: once delivered as missed, nothing more. A version the POS acknowledged, or one already
      * queued, is not queued again; one that failed for good waits for a replay instead of being retried here.
+     *
+     * @param latest the newest message of this reservation for this connection that counts; null: none
+     * @param queue  takes the new message, if any
      */
-    private EnqueueResult enqueue(PushConnection connection, RestaurantRef restaurant, ReservationSnapshot reservation) {
+    private EnqueueResult enqueue(PushConnection connection, RestaurantRef restaurant, ReservationSnapshot reservation,
+            DeliveryState state, QueuedVersion latest, Instant now, Consumer<QueuedMessage> queue) {
         long connectionId = connection.connectionId();
-        DeliveryState state = store.deliveryState(connectionId, reservation.id());
         if (state.missedDelivered() || state.ackedVersion() >= reservation.version()) {
             return EnqueueResult.UNCHANGED;
         }
-        var latest = store.latest(connectionId, reservation.id());
-        if (latest.isPresent() && latest.get().reservationVersion() >= reservation.version()) {
-            return switch (latest.get().status()) {
+        if (latest != null && latest.version() >= reservation.version()) {
+            return switch (latest.status()) {
                 case FAILED -> EnqueueResult.FAILED;
                 case PENDING, DELIVERED, SUPERSEDED -> EnqueueResult.UNCHANGED;
             };
         }
         MessageType type = WireFormat.typeOf(reservation.status());
-        Instant now = clock.instant();
         // nothing older can wait unless the newest counting message does: spare the hot path a statement
-        if (latest.isPresent() && latest.get().status() == OutboxStatus.PENDING) {
+        if (latest != null && latest.status() == OutboxStatus.PENDING) {
             store.supersedeOlderPending(connectionId, reservation.id(), reservation.version(), now);
         }
-        store.insert(restaurant.id(), connectionId, reservation.id(), reservation.version(), type,
-                "msg_" + UUID.randomUUID(), wire.body(type, restaurant, reservation, takesTables(connection)), now);
+        queue.accept(new QueuedMessage(restaurant.id(), connectionId, reservation.id(), reservation.version(), type,
+                "msg_" + UUID.randomUUID(), wire.body(type, restaurant, reservation, takesTables(connection)), now));
         return type == MessageType.MISSED ? EnqueueResult.MISSED : EnqueueResult.SENT;
     }
 

@@ -3,7 +3,7 @@ package io.passerelle.sync;
 import java.time.Instant;
 
 /**
- * Published when a window or manual sync of one push connection ends.
+ * A window or manual sync of one push connection ended (published in pages, {@link SyncRunsCompleted}).
  *
  * @param inSync the run found nothing to send: the POS had acknowledged every reservation of the window
  */

@@ -65,20 +65,26 @@ public class SyncService implements FailedDeliveryReplay {
 
     // --- machine side: the window jobs
 
-    /** Every enabled push connection, in bounded pages; a connection another node is reconciling is skipped. */
+    /**
+     * Every enabled push connection, in bounded pages, each page reconciled at once; a connection another node is
+     * reconciling is skipped.
+     */
     public void runWindow(SyncWindow window) {
+        String holder = node + "/" + window.trigger();
         long afterId = 0;
         List<PushConnection> page;
         do {
             page = connections.enabledPushConnectionsAfter(afterId, settings.windowBatchSize());
-            for (PushConnection connection : page) {
-                try {
-                    reconcile(connection, window, window.trigger());
-                } catch (RuntimeException e) {
-                    log.error("Reconciling connection {} over the {} window failed", connection.connectionId(), window, e);
-                }
-                afterId = connection.connectionId();
+            if (page.isEmpty()) {
+                return;
             }
+            try {
+                reconciler.runPage(page, window, window.trigger(), holder);
+            } catch (RuntimeException e) {
+                log.error("Reconciling connections {} to {} over the {} window failed", page.getFirst().connectionId(),
+                        page.getLast().connectionId(), window, e);
+            }
+            afterId = page.getLast().connectionId();
         } while (page.size() == settings.windowBatchSize());
     }
 
@@ -93,11 +99,7 @@ public class SyncService implements FailedDeliveryReplay {
             return Optional.empty();
         }
         try {
-            RunSummary summary = reconciler.run(connection, window, trigger, holder, SyncProgress.NONE, () -> false);
-            if (summary.sent() + summary.missed() > 0) {
-                relay.kick();
-            }
-            return Optional.of(summary);
+            return Optional.of(reconciler.run(connection, window, trigger, holder, SyncProgress.NONE, () -> false));
         } finally {
             reconciler.releaseLease(connection.connectionId(), holder);
         }
@@ -190,10 +192,8 @@ public class SyncService implements FailedDeliveryReplay {
 
     private void runManual(PushConnection connection, ManualSync sync, String holder, SyncProgress listener) {
         try {
-            RunSummary summary = reconciler.run(connection, SyncWindow.LONG, MANUAL_TRIGGER, holder, listener,
-                    sync::isCancelled);
-            relay.kick();
-            listener.finished(summary);
+            listener.finished(reconciler.run(connection, SyncWindow.LONG, MANUAL_TRIGGER, holder, listener,
+                    sync::isCancelled));
         } catch (RuntimeException e) {
             log.error("The manual sync of connection {} failed", connection.connectionId(), e);
             listener.failed();

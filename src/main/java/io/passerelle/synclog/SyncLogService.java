@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public class SyncLogService {
     private static final String STAFF = "hasAnyRole('RESELLER_SUPPORT', 'ONBOARDING', 'ADMIN')";
 
     private final SyncLogRepository entries;
+    private final SyncLogInserts inserts;
     private final SyncLogQueries queries;
     private final RestaurantAccess access;
     private final SyncLogSettings settings;
@@ -53,10 +55,11 @@ public class SyncLogService {
     private final JsonMapper json = JsonMapper.builder().build();
 
     // the replay is looked up when used: its implementation (the sync engine) itself writes to this log
-    SyncLogService(SyncLogRepository entries, SyncLogQueries queries, RestaurantAccess access,
+    SyncLogService(SyncLogRepository entries, SyncLogInserts inserts, SyncLogQueries queries, RestaurantAccess access,
             SyncLogSettings settings, ObjectProvider<FailedDeliveryReplay> replay, Clock clock,
             PlatformTransactionManager transactionManager) {
         this.entries = entries;
+        this.inserts = inserts;
         this.queries = queries;
         this.access = access;
         this.settings = settings;
@@ -72,6 +75,16 @@ public class SyncLogService {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long record(LogRecord record) {
         return entries.save(new SyncLogEntry(record, clock.instant())).getId();
+    }
+
+    /**
+     * Writes lines in the caller's transaction (or one of their own), as one JDBC batch: a batch of deliveries or
+     * events and its lines commit together, in one round trip. Machine code only, like {@link #record}.
+     */
+    @Transactional
+    public void recordAll(Collection<LogRecord> records) {
+        Instant now = clock.instant();
+        inserts.insert(records.stream().map(record -> new SyncLogEntry(record, now)).toList());
     }
 
     /** Newest first, keyset-paged: pass the smallest id of the previous page, or null for the first. */

@@ -6,9 +6,11 @@ import io.passerelle.connection.ConnectPartner;
 import io.passerelle.connection.ConnectionDetails;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.PartnerConnection;
+import io.passerelle.sync.DeliveriesAttempted;
 import io.passerelle.sync.DeliveryAttempted;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,12 +43,12 @@ public class HealthFixtures {
     }
 
     public void failed(PartnerConnection connection, Instant at) {
-        events.publishEvent(new DeliveryAttempted(connection.getRestaurantId(), connection.getId(), at,
-                DeliveryAttempted.Outcome.CONNECTION_FAILED, Duration.ofSeconds(1)));
+        events.publishEvent(new DeliveriesAttempted(List.of(new DeliveryAttempted(connection.getRestaurantId(),
+                connection.getId(), at, DeliveryAttempted.Outcome.CONNECTION_FAILED, Duration.ofSeconds(1)))));
     }
 
     public void delivered(PartnerConnection connection, Instant at, Duration delay) {
-        events.publishEvent(new DeliveryAttempted(connection.getRestaurantId(), connection.getId(), at,
-                DeliveryAttempted.Outcome.DELIVERED, delay));
+        events.publishEvent(new DeliveriesAttempted(List.of(new DeliveryAttempted(connection.getRestaurantId(),
+                connection.getId(), at, DeliveryAttempted.Outcome.DELIVERED, delay))));
     }
 }

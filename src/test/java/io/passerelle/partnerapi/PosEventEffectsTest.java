@@ -309,6 +309,43 @@ class PosEventEffectsTest {
                 .isEqualTo(ReservationStatus.CONFIRMED);
     }
 
+    @Test
+    void aBatchIsAnsweredEventByEventWhetherAllAreAcceptedOrOneIsRefused() {
+        Reservation first = confirmed(null);
+        Reservation second = confirmed(null);
+        String walkIn = newId();
+        String accepted = batch(PosEvents.attached(newId(), start, WireIds.reservation(first.getId()), "ord-b1", null,
+                null), PosEvents.opened(walkIn, start, "ord-b2", "T9", 2), PosEvents.opened(walkIn, start, "ord-b2",
+                "T9", 2));
+
+        var allAccepted = api.post(pos, "/events", accepted);
+
+        assertThat(allAccepted.status()).isEqualTo(200);
+        assertThat(allAccepted.json().get("results").valueStream().map(result -> result.get("status").asInt()))
+                .containsExactly(202, 202, 202);
+        assertThat(allAccepted.json().get("results").get(2)).as("the same eventId twice: applied once")
+                .isEqualTo(allAccepted.json().get("results").get(1));
+        assertThat(reload(first).getStatus()).isEqualTo(ReservationStatus.ARRIVED);
+        assertThat(api.post(pos, "/events", accepted).json()).as("the batch again: the same answers")
+                .isEqualTo(allAccepted.json());
+
+        Reservation pending = book.reservation(restaurantId, start, 2, null, null);
+        var mixed = api.post(pos, "/events", batch(
+                PosEvents.attached(newId(), start, WireIds.reservation(pending.getId()), "ord-b3", null, null),
+                PosEvents.attached(newId(), start, WireIds.reservation(second.getId()), "ord-b4", null, null)));
+
+        assertThat(mixed.json().get("results").valueStream().map(result -> result.get("status").asInt()))
+                .as("the refused event spoils nothing of the other").containsExactly(409, 202);
+        assertThat(reload(pending).getStatus()).isEqualTo(ReservationStatus.PENDING);
+        assertThat(reload(second).getStatus()).isEqualTo(ReservationStatus.ARRIVED);
+        assertThat(fixtures.runAsStaff(() -> syncLog.trace(restaurantId, pending.getId())))
+                .extracting(SyncLogEntry::getOutcome).containsExactly(LogOutcome.REJECTED);
+    }
+
+    private static String batch(String... events) {
+        return "{\"events\": [" + String.join(", ", events) + "]}";
+    }
+
     private Reservation confirmed(Guest guest) {
         Reservation reservation = book.reservation(restaurantId, start, 2, guest, null);
         return book.changeStatus(reservation, ReservationStatus.CONFIRMED);

@@ -129,6 +129,26 @@ class SyncWindowTest {
         }
     }
 
+    @Test
+    void aWindowPassesOverAnUpToDatePosWithoutARunLineAndCountsItInSync() {
+        try (var pos = SimulatedPos.start(fixtures, connections)) {
+            book(pos, LocalDate.now(SimulatedPos.ROME).plusDays(2), LocalTime.of(19, 0));
+            await("the change acknowledged", FEW_SECONDS, () -> jdbc.queryForObject(
+                    "select count(*) from push_delivery_state where connection_id = ?", Long.class,
+                    pos.connectionId()), acknowledged -> acknowledged == 1);
+            jdbc.update("update connection_health set last_success_at = null where connection_id = ?",
+                    pos.connectionId());
+
+            sync.runWindow(SyncWindow.SHORT);
+
+            assertThat(jdbc.queryForObject("select count(*) from sync_log_entry where restaurant_id = ?"
+                    + " and kind = 'RUN'", Long.class, pos.restaurantId())).as("no run line for a quiet POS").isZero();
+            assertThat(outboxSize(pos)).as("nothing queued again").isEqualTo(1);
+            assertThat(jdbc.queryForObject("select last_success_at from connection_health where connection_id = ?",
+                    LocalDateTime.class, pos.connectionId())).as("in sync as of the window").isNotNull();
+        }
+    }
+
     private Reservation book(SimulatedPos pos, LocalDate day, LocalTime time) {
         return pos.asOwner(() -> reservations.create(new CreateReservation(pos.restaurantId(),
                 new ReservationDetails(day.atTime(time).atZone(SimulatedPos.ROME).toInstant(), 2, null, null, null))));

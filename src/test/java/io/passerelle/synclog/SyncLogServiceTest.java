@@ -39,6 +39,9 @@ class SyncLogServiceTest {
     SyncLogQueries queries;
 
     @Autowired
+    SyncLogInserts inserts;
+
+    @Autowired
     ObjectProvider<FailedDeliveryReplay> replay;
 
     @Test
@@ -105,13 +108,13 @@ class SyncLogServiceTest {
         long kept = syncLog.record(LogRecord.message(restaurantId, LogDirection.OUT, "reservation.upserted"));
 
         var settings = new SyncLogSettings(Duration.ofDays(90), 2);
-        var now = new SyncLogService(repository, queries, access, settings, replay, Clock.systemUTC(),
+        var now = new SyncLogService(repository, inserts, queries, access, settings, replay, Clock.systemUTC(),
                 transactionManager);
         now.purgeExpired();
         assertThat(repository.findById(kept)).isPresent();
 
         var ninetyOneDaysLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(91));
-        var later = new SyncLogService(repository, queries, access, settings, replay, ninetyOneDaysLater,
+        var later = new SyncLogService(repository, inserts, queries, access, settings, replay, ninetyOneDaysLater,
                 transactionManager);
         assertThat(later.purgeExpired()).isGreaterThanOrEqualTo(1);
         assertThat(repository.findById(kept)).isEmpty();
