@@ -1,25 +1,31 @@
 package io.passerelle.sync;
 
 import io.passerelle.reservation.ReservationChanged;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Starts the relay right after a change commits, so the POS hears of it within moments, not at the next
- * poll. Kicks coalesce: while one waits to run, more add nothing. A kick lost in a crash costs only the
- * poll interval.
+ * Starts the relay on its one thread: every poll interval while the application runs, and right after a change
+ * commits, so the POS hears of it within moments, not at the next poll. Kicks coalesce: while one waits to run,
+ * more add nothing. A kick lost in a crash costs only the poll interval.
  */
-class RelayKicker {
+class RelayKicker implements SmartLifecycle {
 
     private final OutboxRelay relay;
     private final ThreadPoolTaskScheduler scheduler;
+    private final Duration pollInterval;
     private final AtomicBoolean waiting = new AtomicBoolean();
+    private volatile ScheduledFuture<?> polling;
 
-    RelayKicker(OutboxRelay relay, ThreadPoolTaskScheduler scheduler) {
+    RelayKicker(OutboxRelay relay, ThreadPoolTaskScheduler scheduler, Duration pollInterval) {
         this.relay = relay;
         this.scheduler = scheduler;
+        this.pollInterval = pollInterval;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -39,5 +45,21 @@ class RelayKicker {
                 relay.runDue();
             });
         }
+    }
+
+    @Override
+    public void start() {
+        polling = scheduler.scheduleWithFixedDelay(relay::runDue, pollInterval);
+    }
+
+    @Override
+    public void stop() {
+        polling.cancel(false);
+        polling = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return polling != null;
     }
 }

@@ -53,20 +53,23 @@ class SyncConfiguration {
                 new TransactionTemplate(transactionManager), clock, node.id(), events);
     }
 
+    /**
+     * Not initialised here: the container does it. Initialising it here as well gave it a second executor, and the
+     * poll scheduled on the first one ran beside the kicks and outlived the application's shutdown.
+     */
     @Bean
-    ThreadPoolTaskScheduler syncRelayScheduler(OutboxRelay relay, SyncSettings settings) {
+    ThreadPoolTaskScheduler syncRelayScheduler() {
         var scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("sync-relay-");
         scheduler.setWaitForTasksToCompleteOnShutdown(false);
-        scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(relay::runDue, settings.pollInterval());
         return scheduler;
     }
 
     @Bean
-    RelayKicker relayKicker(OutboxRelay relay, @Qualifier("syncRelayScheduler") ThreadPoolTaskScheduler scheduler) {
-        return new RelayKicker(relay, scheduler);
+    RelayKicker relayKicker(OutboxRelay relay, @Qualifier("syncRelayScheduler") ThreadPoolTaskScheduler scheduler,
+            SyncSettings settings) {
+        return new RelayKicker(relay, scheduler, settings.pollInterval());
     }
 
     @Bean
