@@ -20,6 +20,8 @@ import io.passerelle.restaurant.RestaurantService;
 import io.passerelle.security.CurrentUser;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
+import io.passerelle.shared.database.DuplicateKey;
+import io.passerelle.shared.database.DuplicateKeyRefusals;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,7 +54,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Service
 @Validated
-public class ConnectionService {
+public class ConnectionService implements DuplicateKeyRefusals {
 
     /** Id of a connection not saved yet: ids start at 1. */
     private static final long NEW_CONNECTION = 0L;
@@ -105,8 +107,7 @@ public class ConnectionService {
         PartnerDescriptor partner = catalogue.byCode(command.partnerCode()).orElseThrow(() ->
                 new RuleViolationException("partnerCode", "connection.error.unknown-partner", "Unknown partner"));
         if (connections.existsByRestaurantIdAndPartnerCode(restaurantId, partner.code())) {
-            throw new RuleViolationException("partnerCode", "connection.error.already-connected",
-                    "This restaurant is already connected to this partner");
+            throw alreadyConnected();
         }
         CheckedDetails details = check(partner, command.details(), true);
         if (details.enabled()) {
@@ -476,11 +477,37 @@ public class ConnectionService {
     }
 
     private void requireNoOtherActive(long restaurantId, PartnerCategory category, long exceptConnectionId) {
-        connections.findFirstByRestaurantIdAndCategoryAndEnabledTrueAndIdNot(restaurantId, category, exceptConnectionId)
-                .ifPresent(active -> {
-                    throw new RuleViolationException("enabled", "connection.error.category-taken",
-                            "Another connection of this category is active", partner(active).name());
-                });
+        otherActive(restaurantId, category, exceptConnectionId).ifPresent(refusal -> {
+            throw refusal;
+        });
+    }
+
+    private Optional<RuleViolationException> otherActive(long restaurantId, PartnerCategory category,
+            long exceptConnectionId) {
+        return connections.findFirstByRestaurantIdAndCategoryAndEnabledTrueAndIdNot(restaurantId, category,
+                exceptConnectionId).map(active -> new RuleViolationException("enabled", "connection.error.category-taken",
+                        "Another connection of this category is active", partner(active).name()));
+    }
+
+    /**
+     * Two people racing to connect the same partner, or to enable two tills: the loser reads what the checks above
+     * tell. The winner is committed by now, so the active till is found the same way.
+     */
+    @Override
+    public Optional<RuleViolationException> refusalOf(DuplicateKey duplicate) {
+        return switch (duplicate.constraint()) {
+            case "uk_partner_connection_partner" -> Optional.of(alreadyConnected());
+            case "uk_partner_connection_active_category" -> {
+                String[] key = duplicate.value().split("-", 2);
+                yield otherActive(Long.parseLong(key[0]), PartnerCategory.valueOf(key[1]), NEW_CONNECTION);
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    private static RuleViolationException alreadyConnected() {
+        return new RuleViolationException("partnerCode", "connection.error.already-connected",
+                "This restaurant is already connected to this partner");
     }
 
     private static void requireStyle(PartnerConnection connection, PartnerStyle style) {

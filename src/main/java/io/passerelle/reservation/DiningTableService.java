@@ -3,6 +3,8 @@ package io.passerelle.reservation;
 import io.passerelle.restaurant.RestaurantAccess;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
+import io.passerelle.shared.database.DuplicateKey;
+import io.passerelle.shared.database.DuplicateKeyRefusals;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -19,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Service
 @Validated
-public class DiningTableService {
+public class DiningTableService implements DuplicateKeyRefusals {
 
     private final DiningTableRepository tables;
     private final RoomRepository rooms;
@@ -137,6 +139,16 @@ public class DiningTableService {
     private Room findRoom(long restaurantId, long roomId) {
         return rooms.findByIdAndRestaurantId(roomId, restaurantId)
                 .orElseThrow(() -> NotFoundException.forId("Room", roomId));
+    }
+
+    /** Two people racing to the same table or room name: the loser reads what the check above tells. */
+    @Override
+    public Optional<RuleViolationException> refusalOf(DuplicateKey duplicate) {
+        return switch (duplicate.constraint()) {
+            case "uk_dining_table_name" -> Optional.of(tableNameTaken(duplicate.afterIds(1)));
+            case "uk_room_name" -> Optional.of(roomNameTaken(duplicate.afterIds(1)));
+            default -> Optional.empty();
+        };
     }
 
     private static RuleViolationException tableNameTaken(String name) {

@@ -1,8 +1,10 @@
 package io.passerelle.restaurant;
 
-import io.passerelle.shared.SearchPattern;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
+import io.passerelle.shared.SearchPattern;
+import io.passerelle.shared.database.DuplicateKey;
+import io.passerelle.shared.database.DuplicateKeyRefusals;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -24,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 /** Restaurants and resellers. Everyone reads what their role lets them see; onboarding creates. */
 @Service
 @Validated
-public class RestaurantService {
+public class RestaurantService implements DuplicateKeyRefusals {
 
     private static final String STAFF = "hasAnyRole('ONBOARDING', 'ADMIN')";
     /** Stand-in for "no ids": SQL has no empty IN list. */
@@ -121,7 +123,7 @@ public class RestaurantService {
                     "A public ID has six digits", Restaurant.PUBLIC_ID_MIN, Restaurant.PUBLIC_ID_MAX);
         }
         if (restaurants.existsByPublicId(publicId)) {
-            throw new RuleViolationException("publicId", "restaurant.error.public-id-taken", "Public ID already in use");
+            throw publicIdTaken();
         }
         return insert(command, publicId);
     }
@@ -150,7 +152,7 @@ public class RestaurantService {
     public Reseller createReseller(@NotBlank @Size(max = Reseller.NAME_MAX_LENGTH) String name) {
         String trimmed = name.strip();
         if (resellers.existsByNameIgnoreCase(trimmed)) {
-            throw new RuleViolationException("name", "reseller.error.name-taken", "Reseller name already in use");
+            throw resellerNameTaken();
         }
         return resellers.save(new Reseller(trimmed, clock.instant()));
     }
@@ -158,6 +160,25 @@ public class RestaurantService {
     private Reseller reseller(long resellerId) {
         return resellers.findById(resellerId).orElseThrow(() -> new RuleViolationException("resellerId",
                 "restaurant.error.unknown-reseller", "Unknown reseller"));
+    }
+
+    /** Two people racing to the same name or public ID: the loser reads what the checks above tell. */
+    @Override
+    public Optional<RuleViolationException> refusalOf(DuplicateKey duplicate) {
+        return switch (duplicate.constraint()) {
+            case "uk_restaurant_reseller_name" -> Optional.of(duplicateName());
+            case "uk_restaurant_public_id" -> Optional.of(publicIdTaken());
+            case "uk_reseller_name" -> Optional.of(resellerNameTaken());
+            default -> Optional.empty();
+        };
+    }
+
+    private static RuleViolationException resellerNameTaken() {
+        return new RuleViolationException("name", "reseller.error.name-taken", "Reseller name already in use");
+    }
+
+    private static RuleViolationException publicIdTaken() {
+        return new RuleViolationException("publicId", "restaurant.error.public-id-taken", "Public ID already in use");
     }
 
     private static RuleViolationException duplicateName() {

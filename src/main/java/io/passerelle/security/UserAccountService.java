@@ -1,14 +1,17 @@
 package io.passerelle.security;
 
-import io.passerelle.shared.SearchPattern;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
+import io.passerelle.shared.SearchPattern;
+import io.passerelle.shared.database.DuplicateKey;
+import io.passerelle.shared.database.DuplicateKeyRefusals;
 import jakarta.validation.Valid;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 /** People and their roles. Onboarding manages owners and support staff; only admins manage staff roles. */
 @Service
 @Validated
-public class UserAccountService {
+public class UserAccountService implements DuplicateKeyRefusals {
 
     private static final String STAFF = "hasAnyRole('ONBOARDING', 'ADMIN')";
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -68,7 +71,7 @@ public class UserAccountService {
     public Invitation invite(@Valid CreateUserAccount command) {
         String email = command.email().strip().toLowerCase(Locale.ROOT);
         if (accounts.existsByEmailIgnoreCase(email)) {
-            throw new RuleViolationException("email", "user.error.email-taken", "E-mail already in use");
+            throw emailTaken();
         }
         checkMayGrant(command.role());
         checkScope(command.role(), command.resellerId(), command.restaurantIds());
@@ -183,5 +186,15 @@ public class UserAccountService {
             password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
         }
         return password.toString();
+    }
+
+    /** Two people racing to invite the same address: the loser reads what the check above tells. */
+    @Override
+    public Optional<RuleViolationException> refusalOf(DuplicateKey duplicate) {
+        return "uk_user_account_email".equals(duplicate.constraint()) ? Optional.of(emailTaken()) : Optional.empty();
+    }
+
+    private static RuleViolationException emailTaken() {
+        return new RuleViolationException("email", "user.error.email-taken", "E-mail already in use");
     }
 }
