@@ -202,9 +202,17 @@ public class SyncService implements FailedDeliveryReplay {
         }
     }
 
+    /**
+     * Releasing the lease fails while the database is away; this node's record of the run ends all the same, or every
+     * later manual sync of the connection here would be refused as already running. The lease itself then waits for
+     * its end, or for this node's next manual sync, which holds it under the same name.
+     */
     private void release(long connectionId, String holder) {
-        reconciler.releaseLease(connectionId, holder);
-        running.remove(connectionId);
+        try {
+            reconciler.releaseLease(connectionId, holder);
+        } finally {
+            running.remove(connectionId);
+        }
     }
 
     private static RuleViolationException alreadyRunning() {
