@@ -69,6 +69,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?createDatabaseIfNotExist=true";
     }
 
+    /** Stops the server as an operator would (clients lose their connections); its data stays for {@link #startServer}. */
+    public void stopServer() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Could not stop the embedded MariaDB", e);
+        }
+    }
+
+    /** Starts a server stopped by {@link #stopServer} again, on the same port and data. */
+    public void startServer() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB again", e);
+        }
+    }
+
     @Override
     public void close() {
         try {
