@@ -27,6 +27,7 @@ import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.Room;
 import io.passerelle.restaurant.CurrentRestaurant;
 import io.passerelle.security.AppRole;
+import io.passerelle.shared.database.RivalWrite;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 class DiningTableListViewTest extends KaribuTest {
 
@@ -47,6 +49,8 @@ class DiningTableListViewTest extends KaribuTest {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     Tenant tenant;
     ReservationBook book;
@@ -119,6 +123,26 @@ class DiningTableListViewTest extends KaribuTest {
         _assertNone(DiningTableDialog.class);
         assertThat(column(tableGrid(), "name")).containsExactly("T7");
         assertThat(column(tableGrid(), "room")).containsExactly("Terrazza");
+    }
+
+    /** The check before saving saw nothing: someone else's "T9" was not committed yet; the database refused it. */
+    @Test
+    void aTableNameTakenWhileTheDialogWasOpenIsShownOnTheNameFieldAsWell() throws Exception {
+        openAsSupportOfFirstRestaurant();
+        _click(_get(Button.class, spec -> spec.withId("table-new")));
+        var name = _get(TextField.class, spec -> spec.withId("table-name"));
+        setAsUser(name, "T9");
+        setAsUser(_get(IntegerField.class, spec -> spec.withId("table-seats")), 2);
+
+        Throwable thrown = new RivalWrite(transactionManager, jdbc).race(DiningTableService.class,
+                () -> _click(_get(Button.class, spec -> spec.withId("table-save"))),
+                "insert into dining_table (restaurant_id, name, seats) values (?, 'T9', 4)", restaurantId());
+
+        assertThat(thrown).isNull();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("There is already a table called T9.");
+        _get(DiningTableDialog.class);
+        assertThat(storedTableNames()).containsExactly("T9");
     }
 
     @Test

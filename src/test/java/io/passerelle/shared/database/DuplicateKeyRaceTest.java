@@ -1,6 +1,5 @@
 package io.passerelle.shared.database;
 
-import static io.passerelle.sync.SimulatedPos.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -20,39 +19,25 @@ import io.passerelle.security.AppRole;
 import io.passerelle.security.CreateUserAccount;
 import io.passerelle.security.UserAccountService;
 import io.passerelle.shared.RuleViolationException;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two people create the same thing at once: both pass the service's check for a duplicate, the database refuses the
  * second write. The loser must read what the check says (same field, same message, same arguments), not a generic
- * error. Each race is forced: a rival transaction writes the duplicate and keeps it uncommitted, so the service's
- * check finds nothing; the service's write then waits on the rival's row, and the rival commits.
+ * error. Each race is forced by a {@link RivalWrite}.
  */
 @PasserelleTest
 @Import(TestFixtures.class)
 class DuplicateKeyRaceTest {
-
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(20);
-    /** JDBC's calls that write (an update flushed at commit goes in a batch), not those that read. */
-    private static final Set<String> WRITES = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch",
-            "executeLargeBatch");
 
     @Autowired
     TestFixtures fixtures;
@@ -74,13 +59,6 @@ class DuplicateKeyRaceTest {
 
     @Autowired
     PlatformTransactionManager transactionManager;
-
-    private final ExecutorService rivals = Executors.newSingleThreadExecutor();
-
-    @AfterEach
-    void stopRivals() {
-        rivals.shutdownNow();
-    }
 
     @Test
     void aTableNameTakenInTheMeantimeIsRefusedAsTheCheckRefusesIt() throws Exception {
@@ -169,36 +147,13 @@ class DuplicateKeyRaceTest {
         assertThat(lost.arguments()).as("names the till already active").hasSize(1).doesNotContainNull();
     }
 
-    /**
-     * Runs the write while a rival transaction holds the duplicate uncommitted; the rival commits once the write waits
-     * on its row. The write's refusal, which came from the database, not from the service's check.
-     */
+    /** The write's refusal, which came from the database, not from the service's check. */
     private RuleViolationException lostRace(Class<?> service, Runnable write, String rivalInsert,
             Object... rivalArguments) throws Exception {
-        var inserted = new CountDownLatch(1);
-        Thread writer = Thread.currentThread();
-        Future<?> rival = rivals.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
-            jdbc.update(rivalInsert, rivalArguments);
-            inserted.countDown();
-            await("the write to wait on the rival's row", LOCK_WAIT, () -> writingThrough(writer, service),
-                    writing -> writing);
-        }));
-        inserted.await();
-        Throwable thrown = catchThrowable(write::run);
-        rival.get();
+        Throwable thrown = new RivalWrite(transactionManager, jdbc).race(service, write, rivalInsert, rivalArguments);
         assertThat(thrown).isInstanceOf(RuleViolationException.class)
                 .hasCauseInstanceOf(DataIntegrityViolationException.class);
         return (RuleViolationException) thrown;
-    }
-
-    /**
-     * Whether the writer is inside the service (or its proxy, committing) and waiting for the database to answer a
-     * write: the rival's uncommitted row holds it there. InnoDB's lock waits are not always listed while that lasts.
-     */
-    private static boolean writingThrough(Thread writer, Class<?> service) {
-        List<StackTraceElement> frames = List.of(writer.getStackTrace());
-        return frames.stream().anyMatch(frame -> WRITES.contains(frame.getMethodName()))
-                && frames.stream().anyMatch(frame -> frame.getClassName().startsWith(service.getName()));
     }
 
     /** The same write once the duplicate is there for all to see: the service's own check refuses it. */
