@@ -2,6 +2,7 @@ package io.passerelle.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -36,6 +37,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             Authentication result = delegate.authenticate(authentication);
             throttle.recordSuccess(account);
             return result;
+        } catch (InternalAuthenticationServiceException unchecked) {
+            // the password was never checked (the database is away, say): no failed attempt to count, or a restart
+            // of the database would leave everyone who tried to log in meanwhile blocked afterwards
+            throw unchecked;
         } catch (AuthenticationException e) {
             throttle.recordFailure(account, source);
             // Disabled or unknown accounts look exactly like a wrong password from outside.
