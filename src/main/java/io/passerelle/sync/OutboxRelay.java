@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,10 +73,15 @@ class OutboxRelay implements AutoCloseable {
     /** The batch being recorded; only the relay's one scheduler thread touches it. */
     private Future<?> recording = CompletableFuture.completedFuture(null);
     private final ApplicationEventPublisher events;
+    /** Longest a call may take: connect and read timeouts. */
+    private final Duration callBudget;
+    /** Connections whose POS answered 410 Gone and that are not disabled yet: nothing more is sent to them. */
+    private final Set<Long> goneConnections = ConcurrentHashMap.newKeySet();
 
     OutboxRelay(OutboxStore store, ConnectionService connections, PartnerCatalogue catalogue, SyncLogService syncLog,
             PayAtTableCalls payAtTable, ConnectionBreakers breakers, SyncSettings settings,
-            TransactionTemplate transactions, Clock clock, String node, ApplicationEventPublisher events) {
+            TransactionTemplate transactions, Clock clock, String node, ApplicationEventPublisher events,
+            Duration callBudget) {
         this.store = store;
         this.connections = connections;
         this.catalogue = catalogue;
@@ -88,6 +94,7 @@ class OutboxRelay implements AutoCloseable {
         this.clock = clock;
         this.node = node;
         this.events = events;
+        this.callBudget = callBudget;
         this.calls = Executors.newFixedThreadPool(settings.deliveryThreads(),
                 Thread.ofPlatform().name("sync-delivery-", 0).daemon().factory());
         this.recorder = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sync-record").daemon().factory());
@@ -152,24 +159,31 @@ class OutboxRelay implements AutoCloseable {
 
     /** The claimed messages, and what calling them needs, read once for the whole batch. */
     private Batch claim(Instant now) {
-        List<OutboxMessage> messages = store.claimDue(node, now, now.plus(settings.claimLease()),
-                settings.relayBatchSize());
+        Instant claimedUntil = now.plus(settings.claimLease());
+        List<OutboxMessage> messages = store.claimDue(node, now, claimedUntil, settings.relayBatchSize());
         if (messages.isEmpty()) {
-            return new Batch(messages, List.of(), Map.of(), Map.of(), Map.of());
+            return new Batch(messages, List.of(), Map.of(), Map.of(), Map.of(), claimedUntil);
         }
         Set<Long> connectionIds = new TreeSet<>(messages.stream().map(OutboxMessage::connectionId).toList());
         boolean anyWebhook = messages.stream().anyMatch(message -> !message.type().isPayAtTable());
         List<ReservationKey> keys = messages.stream().map(OutboxMessage::reservationKey).filter(Objects::nonNull)
                 .toList();
         return new Batch(messages, keys, connections.findEnabledPush(connectionIds),
-                anyWebhook ? connections.pushTargets(connectionIds) : Map.of(), store.deliveryStates(keys));
+                anyWebhook ? connections.pushTargets(connectionIds) : Map.of(), store.deliveryStates(keys),
+                claimedUntil);
     }
 
     /** Runs on a delivery thread; touches no database but through a pay-at-table call's own reads. */
     private Outcome deliver(OutboxMessage message, Batch batch) {
+        if (clock.instant().plus(callBudget).isAfter(batch.claimedUntil())) {
+            // A call that could outlast the claim might reach the POS after another node, having taken the message
+            // over, delivered a newer version of its reservation. Not called: it goes again once its claim expires.
+            return recording -> { };
+        }
         PushConnection connection = batch.connections().get(message.connectionId());
-        if (connection == null) {
-            // disabled meanwhile: a window re-sends what is not acknowledged once it is enabled again
+        if (connection == null || goneConnections.contains(message.connectionId())) {
+            // disabled meanwhile, or answered 410 Gone in this batch or the one being recorded: a window re-sends
+            // what is not acknowledged once it is enabled again
             return giveUp(message, FailureWords.CONNECTION_DISABLED);
         }
         boolean payAtTableCall = message.type().isPayAtTable();
@@ -191,6 +205,9 @@ class OutboxRelay implements AutoCloseable {
         }
         long elapsedNanos = System.nanoTime() - started;
         PushDeliveryOutcome outcome = call.get().outcome();
+        if (outcome.failure() == CallFailure.GONE) {
+            goneConnections.add(message.connectionId());
+        }
         if (outcome.retryable()) {
             breaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, new PosCallFailed(outcome.failure()));
         } else {
@@ -231,9 +248,10 @@ class OutboxRelay implements AutoCloseable {
      * still fail, the claims expire and the messages go again with the same webhook-id. Runs on the recorder.
      */
     private void record(Batch batch, List<Outcome> outcomes) {
-        for (int attempt = 1; ; attempt++) {
+        Recording recording = null;
+        for (int attempt = 1; recording == null; attempt++) {
             try {
-                Recording recording = transactions.execute(status -> {
+                recording = transactions.execute(status -> {
                     var written = new Recording(clock.instant(), batch.reservationKeys());
                     outcomes.forEach(outcome -> outcome.writeTo(written));
                     store.apply(written.changes);
@@ -241,14 +259,16 @@ class OutboxRelay implements AutoCloseable {
                     syncLog.recordAll(written.lines);
                     return written;
                 });
-                announce(Objects.requireNonNull(recording));
-                return;
             } catch (ConcurrencyFailureException conflict) {
                 if (attempt == RECORD_ATTEMPTS) {
+                    // its messages go again once their claims expire, and a POS that is gone says 410 again
+                    batch.messages().forEach(message -> goneConnections.remove(message.connectionId()));
                     throw conflict;
                 }
             }
         }
+        // after the commit and outside the retries: a conflict here must not record the batch a second time
+        announce(recording);
     }
 
     private void announce(Recording recording) {
@@ -256,8 +276,15 @@ class OutboxRelay implements AutoCloseable {
             events.publishEvent(new DeliveriesAttempted(recording.attempts));
         }
         for (long connectionId : recording.gone) {
-            connections.disableAsGone(connectionId);
-            log.warn("Connection {} disabled: its POS answered 410 Gone", connectionId);
+            try {
+                connections.disableAsGone(connectionId);
+                log.warn("Connection {} disabled: its POS answered 410 Gone", connectionId);
+            } catch (RuntimeException e) {
+                log.error("Connection {} answered 410 Gone but could not be disabled; its next 410 tries again",
+                        connectionId, e);
+            } finally {
+                goneConnections.remove(connectionId);
+            }
         }
     }
 
@@ -330,7 +357,7 @@ class OutboxRelay implements AutoCloseable {
     /** A claimed batch and what its calls need. */
     private record Batch(List<OutboxMessage> messages, List<ReservationKey> reservationKeys,
             Map<Long, PushConnection> connections, Map<Long, PushTarget> targets,
-            Map<ReservationKey, DeliveryState> states) {}
+            Map<ReservationKey, DeliveryState> states, Instant claimedUntil) {}
 
     /** What became of one claimed message, written with the rest of its batch. */
     private interface Outcome {

@@ -2,10 +2,12 @@ package io.passerelle.sync;
 
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.partner.PartnerCatalogue;
+import io.passerelle.partner.PartnerSettings;
 import io.passerelle.synclog.SyncLogService;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,9 +50,15 @@ class SyncConfiguration {
     OutboxRelay outboxRelay(OutboxStore store, ConnectionService connections, PartnerCatalogue catalogue,
             SyncLogService syncLog, PayAtTableCalls payAtTable, ConnectionBreakers breakers, SyncSettings settings,
             PlatformTransactionManager transactionManager, Clock clock, SyncNode node,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PartnerSettings partnerSettings) {
+        Duration callBudget = partnerSettings.connectTimeout().plus(partnerSettings.readTimeout());
+        if (settings.claimLease().compareTo(callBudget) <= 0) {
+            throw new IllegalStateException("passerelle.sync.claim-lease (" + settings.claimLease() + ") must be"
+                    + " longer than a call may take, passerelle.partners.connect-timeout + read-timeout ("
+                    + callBudget + "): a call starts only if it can end within its claim");
+        }
         return new OutboxRelay(store, connections, catalogue, syncLog, payAtTable, breakers, settings,
-                new TransactionTemplate(transactionManager), clock, node.id(), events);
+                new TransactionTemplate(transactionManager), clock, node.id(), events, callBudget);
     }
 
     /**

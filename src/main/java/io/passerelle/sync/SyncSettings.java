@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval          how often the relay looks for due messages, besides the kick after every change
  * @param relayBatchSize        messages claimed at once by one node
  * @param deliveryThreads       calls to POS systems in parallel on one node
- * @param claimLease            how long a claimed message is this node's; after that (node died) anyone may take it
+ * @param claimLease            how long a claimed message is this node's; after that (node died) anyone may take it.
+ *                              A call starts only if it can end (connect and read timeouts) within the claim
  * @param backoffBase           ceiling of the first retry delay; doubled per attempt (full jitter below the ceiling)
  * @param backoffCap            the ceiling never grows past this
  * @param maxAttempts           attempts before a retryable failure becomes FAILED ...

@@ -228,6 +228,9 @@ class TwoNodeClusterTest {
                 "--passerelle.partners.allow-insecure-loopback=true",
                 "--passerelle.sync.node-name=" + name,
                 "--passerelle.sync.claim-lease=" + CLAIM_LEASE.toSeconds() + "s",
+                // a call starts only if it can end within its claim: the loopback till answers in moments
+                "--passerelle.partners.connect-timeout=1s",
+                "--passerelle.partners.read-timeout=2s",
                 "--passerelle.sync.poll-interval=200ms",
                 // no window fires during the test: the outbox is what is under test
                 "--passerelle.sync.short-window-cron=0 0 4 1 1 ? 2099",
