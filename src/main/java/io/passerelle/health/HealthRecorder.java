@@ -4,11 +4,15 @@ import io.passerelle.sync.DeliveriesAttempted;
 import io.passerelle.sync.DeliveryAttempted;
 import io.passerelle.sync.SyncRunCompleted;
 import io.passerelle.sync.SyncRunsCompleted;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +28,10 @@ class HealthRecorder {
 
     private final HealthStore store;
     private final LiveUpdates updates;
+    /** Two nodes' batches, or a window and a batch, may deadlock on the same health rows: the loser writes again. */
+    private final RetryTemplate onConflict = new RetryTemplate(RetryPolicy.builder().maxRetries(2)
+            .delay(Duration.ofMillis(50)).jitter(Duration.ofMillis(25))
+            .includes(ConcurrencyFailureException.class).build());
 
     HealthRecorder(HealthStore store, LiveUpdates updates) {
         this.store = store;
@@ -33,7 +41,7 @@ class HealthRecorder {
     @EventListener
     void on(DeliveriesAttempted batch) {
         try {
-            store.recordDeliveries(batch.attempts());
+            onConflict.invoke(() -> store.recordDeliveries(batch.attempts()));
             announceSync(batch.attempts().stream()
                     .filter(attempt -> attempt.outcome() == DeliveryAttempted.Outcome.DELIVERED)
                     .map(DeliveryAttempted::restaurantId));
@@ -49,7 +57,7 @@ class HealthRecorder {
             return;
         }
         try {
-            store.recordInSync(inSync);
+            onConflict.invoke(() -> store.recordInSync(inSync));
             announceSync(inSync.stream().map(SyncRunCompleted::restaurantId));
         } catch (RuntimeException e) {
             log.error("Recording the health of {} connections in sync failed", inSync.size(), e);
