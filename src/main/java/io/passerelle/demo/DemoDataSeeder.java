@@ -22,7 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,12 +47,15 @@ class DemoDataSeeder implements ApplicationRunner {
     private final PartnerCatalogue catalogue;
     private final ConnectionService connections;
     private final DemoPosCredentials credentials;
+    /** The application's, which method security reads: the static holder may be another context's in tests. */
+    private final SecurityContextHolderStrategy securityContexts;
 
     DemoDataSeeder(DemoSettings settings, AccountProvisioning provisioning,
             AuthenticationManager authenticationManager, RestaurantService restaurants,
             DemoReservationBook reservationBook, PartnerCatalogue catalogue, ConnectionService connections,
-            DemoPosCredentials credentials) {
+            DemoPosCredentials credentials, SecurityContextHolderStrategy securityContexts) {
         this.settings = settings;
+        this.securityContexts = securityContexts;
         this.provisioning = provisioning;
         this.authenticationManager = authenticationManager;
         this.restaurants = restaurants;
@@ -75,11 +78,11 @@ class DemoDataSeeder implements ApplicationRunner {
         account(ONBOARDING_EMAIL, "Olivia Onboarding", AppRole.ONBOARDING, null, Set.of(), Locale.ENGLISH);
         var authentication = authenticationManager.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(ONBOARDING_EMAIL, settings.password()));
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        securityContexts.getContext().setAuthentication(authentication);
         try {
             seed();
         } finally {
-            SecurityContextHolder.clearContext();
+            securityContexts.clearContext();
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 @PasserelleTest
 class DemoDataSeederTest {
@@ -42,6 +43,9 @@ class DemoDataSeederTest {
     @Autowired
     ConnectionService connections;
 
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
     @TempDir
     Path temporaryFolder;
 
@@ -59,7 +63,7 @@ class DemoDataSeederTest {
                 credentialsFile);
         var credentials = new DemoPosCredentials(settings);
         new DemoDataSeeder(settings, provisioning, authenticationManager, restaurants, reservationBook, catalogue,
-                connections, credentials).seedAsOnboarding();
+                connections, credentials, securityContexts).seedAsOnboarding();
 
         // the demo tills can log in with the documented public IDs and the generated, persisted credentials
         assertThat(connections.authenticateApiKey(271828, credentials.pullApiKey)).isPresent();
