@@ -160,7 +160,7 @@ class OutboxStore {
             firstPerReservation.merge(key, message, (a, b) -> a.id() < b.id() ? a : b);
         }
         Map<ReservationKey, Long> oldestPending = pendingIds("min", firstPerReservation.values().stream()
-                .map(OutboxMessage::reservationKey).filter(Objects::nonNull).toList());
+                .map(OutboxMessage::reservationKey).filter(Objects::nonNull).toList(), "");
         List<OutboxMessage> claimable = firstPerReservation.values().stream()
                 .filter(message -> message.reservationKey() == null
                         || oldestPending.getOrDefault(message.reservationKey(), message.id()) >= message.id())
@@ -177,12 +177,17 @@ class OutboxStore {
 
     /** Of these reservations, those with a newer message pending: the id of the newest, by reservation. */
     Map<ReservationKey, Long> newestPending(Collection<ReservationKey> keys) {
-        return pendingIds("max", keys);
+        return pendingIds("max", keys, "");
     }
 
-    private Map<ReservationKey, Long> pendingIds(String aggregate, Collection<ReservationKey> keys) {
+    /** Per reservation, the newest pending upsert: what reopens a reservation whose missed message is in flight. */
+    Map<ReservationKey, Long> newestPendingUpsert(Collection<ReservationKey> keys) {
+        return pendingIds("max", keys, " and type = '" + MessageType.UPSERTED.wireName() + "'");
+    }
+
+    private Map<ReservationKey, Long> pendingIds(String aggregate, Collection<ReservationKey> keys, String andType) {
         return byKey("select connection_id, reservation_id, " + aggregate + "(id) from outbox_message"
-                + " where (connection_id, reservation_id) in (:keys) and status = 'PENDING'"
+                + " where (connection_id, reservation_id) in (:keys) and status = 'PENDING'" + andType
                 + " group by connection_id, reservation_id", keys, rs -> rs.getLong(3));
     }
 
@@ -313,22 +318,31 @@ class OutboxStore {
         }
     }
 
-    /** A FAILED message of this restaurant back in the queue, from scratch (same webhook-id: the POS dedupes). */
+    /**
+     * What a replay does to a FAILED message: back in the queue from scratch (same webhook-id: the POS dedupes), or,
+     * when a newer version of its reservation is queued or delivered, superseded by it: sent now, the old version
+     * could reach the POS after the newer one.
+     */
+    private static final String REPLAYED = """
+            update outbox_message m set
+                status = if(exists(select 1 from outbox_message newer where newer.connection_id = m.connection_id
+                        and newer.reservation_id = m.reservation_id and newer.id > m.id and newer.status <> 'FAILED'),
+                    'SUPERSEDED', 'PENDING'),
+                attempts = 0, retry_started_at = null, next_attempt_at = :now, claimed_by = null, claimed_until = null
+            where m.restaurant_id = :restaurant and m.status = 'FAILED' and""";
+
+    /** A FAILED message of this restaurant replayed (see {@link #REPLAYED}). */
     int replay(long restaurantId, long messageId, Instant now) {
-        return jdbc.sql("""
-                update outbox_message set status = 'PENDING', attempts = 0, retry_started_at = null, next_attempt_at = ?,
-                    claimed_by = null, claimed_until = null
-                where id = ? and restaurant_id = ? and status = 'FAILED'""")
-                .params(utc(now), messageId, restaurantId)
+        return jdbc.sql(REPLAYED + " m.id = :id")
+                .param("now", utc(now))
+                .param("restaurant", restaurantId)
+                .param("id", messageId)
                 .update();
     }
 
-    /** The FAILED messages of this restaurant with these webhook ids back in the queue, as {@link #replay} does. */
+    /** The FAILED messages of this restaurant with these webhook ids replayed, as {@link #replay} does. */
     int replayByWebhookIds(long restaurantId, Collection<String> webhookIds, Instant now) {
-        return jdbc.sql("""
-                update outbox_message set status = 'PENDING', attempts = 0, retry_started_at = null, next_attempt_at = :now,
-                    claimed_by = null, claimed_until = null
-                where restaurant_id = :restaurant and webhook_id in (:webhookIds) and status = 'FAILED'""")
+        return jdbc.sql(REPLAYED + " m.webhook_id in (:webhookIds)")
                 .param("now", utc(now))
                 .param("restaurant", restaurantId)
                 .param("webhookIds", webhookIds)

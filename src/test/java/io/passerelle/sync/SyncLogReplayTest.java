@@ -85,6 +85,28 @@ class SyncLogReplayTest {
     }
 
     @Test
+    void aFailedVersionReplayedAfterANewerOneWasDeliveredIsSupersededNotSent() {
+        try (var pos = SimulatedPos.start(fixtures, connections)) {
+            pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 400}");
+            Reservation booked = pos.book(reservations, guests, 2, null);
+            LogLine failed = await("the refusal in the log", FEW_SECONDS, () -> failures(pos),
+                    lines -> !lines.isEmpty()).getFirst();
+            pos.faults("{\"errorRate\": 0}");
+            pos.changePartySize(reservations, booked, 5);
+            await("the newer version delivered", FEW_SECONDS, () -> status(booked), "DELIVERED"::equals);
+
+            pos.asOwner(() -> {
+                syncLog.replay(pos.restaurantId(), failed.id());
+                return null;
+            });
+
+            assertThat(jdbc.queryForObject("select status from outbox_message where webhook_id = ?", String.class,
+                    failed.messageId())).isEqualTo("SUPERSEDED");
+            assertThat(pos.reservation(booked.getId()).orElseThrow().path("partySize").asInt()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void everyFailureOfAPeriodIsSentAgainAndNothingOutsideIt() {
         try (var pos = SimulatedPos.start(fixtures, connections)) {
             pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 400}");
