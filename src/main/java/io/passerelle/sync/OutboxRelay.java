@@ -306,10 +306,9 @@ class OutboxRelay implements AutoCloseable {
             if (message.type().isPayAtTable()) {
                 recording.effects.add(call.onAcknowledged());
             } else {
-                // a missed message still in flight when staff un-parked the reservation must not make final again
-                // what the newer upsert behind it reopens (a newer missed one changes nothing: still final)
-                changes.acknowledged(message.connectionId(), message.reservationId(), message.reservationVersion(),
-                        message.type() == MessageType.MISSED && !recording.hasNewerPendingUpsert(message), now);
+                // final unless staff un-parked the reservation meanwhile (OutboxStore decides as it writes)
+                changes.acknowledged(message.id(), message.connectionId(), message.reservationId(),
+                        message.reservationVersion(), message.type() == MessageType.MISSED, now);
             }
             line.outcome(LogOutcome.SUCCESS);
             recording.announce(message, DeliveryAttempted.Outcome.DELIVERED);
@@ -376,7 +375,6 @@ class OutboxRelay implements AutoCloseable {
         final Set<Long> gone = new TreeSet<>();
         private final List<ReservationKey> batchKeys;
         private Map<ReservationKey, Long> newestPending;
-        private Map<ReservationKey, Long> newestPendingUpsert;
 
         Recording(Instant now, List<ReservationKey> batchKeys) {
             this.now = now;
@@ -386,23 +384,13 @@ class OutboxRelay implements AutoCloseable {
 
         /** Read once per batch, when the first outcome asks. */
         boolean hasNewerPending(OutboxMessage message) {
+            if (message.reservationKey() == null) {
+                return false;
+            }
             if (newestPending == null) {
                 newestPending = store.newestPending(batchKeys);
             }
-            return isNewer(newestPending, message);
-        }
-
-        /** As {@link #hasNewerPending}, counting only upserts. */
-        boolean hasNewerPendingUpsert(OutboxMessage message) {
-            if (newestPendingUpsert == null) {
-                newestPendingUpsert = store.newestPendingUpsert(batchKeys);
-            }
-            return isNewer(newestPendingUpsert, message);
-        }
-
-        private static boolean isNewer(Map<ReservationKey, Long> newestIds, OutboxMessage message) {
-            return message.reservationKey() != null
-                    && newestIds.getOrDefault(message.reservationKey(), message.id()) > message.id();
+            return newestPending.getOrDefault(message.reservationKey(), message.id()) > message.id();
         }
 
         void announce(OutboxMessage message, DeliveryAttempted.Outcome outcome) {

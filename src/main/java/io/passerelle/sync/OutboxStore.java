@@ -160,7 +160,7 @@ class OutboxStore {
             firstPerReservation.merge(key, message, (a, b) -> a.id() < b.id() ? a : b);
         }
         Map<ReservationKey, Long> oldestPending = pendingIds("min", firstPerReservation.values().stream()
-                .map(OutboxMessage::reservationKey).filter(Objects::nonNull).toList(), "");
+                .map(OutboxMessage::reservationKey).filter(Objects::nonNull).toList());
         List<OutboxMessage> claimable = firstPerReservation.values().stream()
                 .filter(message -> message.reservationKey() == null
                         || oldestPending.getOrDefault(message.reservationKey(), message.id()) >= message.id())
@@ -177,17 +177,12 @@ class OutboxStore {
 
     /** Of these reservations, those with a newer message pending: the id of the newest, by reservation. */
     Map<ReservationKey, Long> newestPending(Collection<ReservationKey> keys) {
-        return pendingIds("max", keys, "");
+        return pendingIds("max", keys);
     }
 
-    /** Per reservation, the newest pending upsert: what reopens a reservation whose missed message is in flight. */
-    Map<ReservationKey, Long> newestPendingUpsert(Collection<ReservationKey> keys) {
-        return pendingIds("max", keys, " and type = '" + MessageType.UPSERTED.wireName() + "'");
-    }
-
-    private Map<ReservationKey, Long> pendingIds(String aggregate, Collection<ReservationKey> keys, String andType) {
+    private Map<ReservationKey, Long> pendingIds(String aggregate, Collection<ReservationKey> keys) {
         return byKey("select connection_id, reservation_id, " + aggregate + "(id) from outbox_message"
-                + " where (connection_id, reservation_id) in (:keys) and status = 'PENDING'" + andType
+                + " where (connection_id, reservation_id) in (:keys) and status = 'PENDING'"
                 + " group by connection_id, reservation_id", keys, rs -> rs.getLong(3));
     }
 
@@ -236,7 +231,7 @@ class OutboxStore {
         // in key order: two transactions upserting the same rows then take their locks in the same order
         changes.acknowledgements.sort(Comparator.<Object[], Long>comparing(row -> (Long) row[0])
                 .thenComparing(row -> (Long) row[1]));
-        batch(ACKNOWLEDGE, changes.acknowledgements);
+        batch(ACKNOWLEDGE_DELIVERED, changes.acknowledgements);
     }
 
     private void batch(String sql, List<Object[]> rows) {
@@ -269,6 +264,19 @@ class OutboxStore {
     private static final String ACKNOWLEDGE = """
             insert into push_delivery_state (connection_id, reservation_id, acked_version, missed_delivered_at)
             values (?, ?, ?, ?)
+            on duplicate key update acked_version = greatest(acked_version, values(acked_version)),
+                missed_delivered_at = coalesce(missed_delivered_at, values(missed_delivered_at))""";
+
+    /**
+     * As {@link #ACKNOWLEDGE}, for a delivered message. A delivered missed message is final unless an upsert was
+     * queued after it (staff un-parked the reservation); decided as the row is written, so an un-park committed while
+     * the batch was being recorded is seen, and one committing later waits for this row's lock, then clears the mark.
+     */
+    private static final String ACKNOWLEDGE_DELIVERED = """
+            insert into push_delivery_state (connection_id, reservation_id, acked_version, missed_delivered_at)
+            values (?, ?, ?, (select if(count(*) = 0, ?, null) from outbox_message reopening
+                where reopening.connection_id = ? and reopening.reservation_id = ? and reopening.id > ?
+                    and reopening.status = 'PENDING' and reopening.type = 'reservation.upserted'))
             on duplicate key update acked_version = greatest(acked_version, values(acked_version)),
                 missed_delivered_at = coalesce(missed_delivered_at, values(missed_delivered_at))""";
 
@@ -311,10 +319,11 @@ class OutboxStore {
             postponed.add(new Object[] {utc(nextAttemptAt), id});
         }
 
-        /** The POS has this version; {@code missed}: it was told the reservation is missed, which is final. */
-        void acknowledged(long connectionId, long reservationId, long version, boolean missed,
+        /** Message {@code messageId} gave the POS this version; {@code missed}: it said the reservation is missed. */
+        void acknowledged(long messageId, long connectionId, long reservationId, long version, boolean missed,
                 Instant now) {
-            acknowledgements.add(new Object[] {connectionId, reservationId, version, missed ? utc(now) : null});
+            acknowledgements.add(new Object[] {connectionId, reservationId, version, missed ? utc(now) : null,
+                    connectionId, reservationId, messageId});
         }
     }
 
