@@ -1,6 +1,7 @@
 package io.passerelle;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
@@ -9,13 +10,18 @@ import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
+import io.passerelle.restaurant.CurrentRestaurant;
 import io.passerelle.security.UserAccount;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +94,31 @@ public abstract class KaribuTest {
 
     protected void navigate(String route) {
         UI.getCurrent().navigate(route);
+    }
+
+    /** Logs in, picks the restaurant in the switcher, and opens the route: how most screens are reached. */
+    protected void open(UserAccount person, long restaurantId, String route) {
+        login(person);
+        context.getBean(CurrentRestaurant.class).select(restaurantId);
+        navigate(route);
+    }
+
+    /** The one component of this type with this id in the current UI. */
+    protected static <T extends Component> T byId(Class<T> type, String id) {
+        return LocatorJ._get(type, spec -> spec.withId(id));
+    }
+
+    /** A grid column's cells as the person reads them, top to bottom. */
+    protected static List<String> formattedColumn(Grid<?> grid, String key) {
+        return IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._getFormatted(grid, row, key)).toList();
+    }
+
+    /** The index of the first row whose item matches. */
+    protected static <T> int rowWhere(Grid<T> grid, Predicate<T> item) {
+        return IntStream.range(0, GridKt._size(grid))
+                .filter(row -> item.test(GridKt._get(grid, row)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No such row in the grid"));
     }
 
     /**

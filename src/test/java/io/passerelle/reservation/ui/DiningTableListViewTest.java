@@ -25,14 +25,12 @@ import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.Room;
-import io.passerelle.restaurant.CurrentRestaurant;
 import io.passerelle.security.AppRole;
 import io.passerelle.shared.database.RivalWrite;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,9 +64,7 @@ class DiningTableListViewTest extends KaribuTest {
     }
 
     private void openAsSupportOfFirstRestaurant() {
-        login(tenant.support());
-        context.getBean(CurrentRestaurant.class).select(restaurantId());
-        navigate("tables");
+        open(tenant.support(), restaurantId(), "tables");
     }
 
     @SuppressWarnings("unchecked")
@@ -76,12 +72,8 @@ class DiningTableListViewTest extends KaribuTest {
         return _get(Grid.class, spec -> spec.withId("tables-grid"));
     }
 
-    private List<String> column(Grid<?> grid, String key) {
-        return IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._getFormatted(grid, row, key)).toList();
-    }
-
     private int rowNamed(String name) {
-        return column(tableGrid(), "name").indexOf(name);
+        return formattedColumn(tableGrid(), "name").indexOf(name);
     }
 
     private List<String> storedTableNames() {
@@ -98,10 +90,10 @@ class DiningTableListViewTest extends KaribuTest {
 
         openAsSupportOfFirstRestaurant();
 
-        assertThat(column(tableGrid(), "name")).containsExactly("T1", "T2");
-        assertThat(column(tableGrid(), "room")).containsExactly("Terrazza", "");
-        assertThat(column(tableGrid(), "seats")).containsExactly("6", "4");
-        assertThat(column(_get(Grid.class, spec -> spec.withId("rooms-grid")), "name")).containsExactly("Terrazza");
+        assertThat(formattedColumn(tableGrid(), "name")).containsExactly("T1", "T2");
+        assertThat(formattedColumn(tableGrid(), "room")).containsExactly("Terrazza", "");
+        assertThat(formattedColumn(tableGrid(), "seats")).containsExactly("6", "4");
+        assertThat(formattedColumn(_get(Grid.class, spec -> spec.withId("rooms-grid")), "name")).containsExactly("Terrazza");
     }
 
     @Test
@@ -121,8 +113,8 @@ class DiningTableListViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("table-save")));
 
         _assertNone(DiningTableDialog.class);
-        assertThat(column(tableGrid(), "name")).containsExactly("T7");
-        assertThat(column(tableGrid(), "room")).containsExactly("Terrazza");
+        assertThat(formattedColumn(tableGrid(), "name")).containsExactly("T7");
+        assertThat(formattedColumn(tableGrid(), "room")).containsExactly("Terrazza");
     }
 
     /** The check before saving saw nothing: someone else's "T9" was not committed yet; the database refused it. */
@@ -163,7 +155,7 @@ class DiningTableListViewTest extends KaribuTest {
 
         setAsUser(name, "T2 bis");
         _click(_get(Button.class, spec -> spec.withId("table-save")));
-        assertThat(column(tableGrid(), "name")).containsExactly("T1", "T2 bis");
+        assertThat(formattedColumn(tableGrid(), "name")).containsExactly("T1", "T2 bis");
     }
 
     @Test
@@ -180,7 +172,7 @@ class DiningTableListViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("table-delete")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("table-delete-confirm")));
         assertThat(storedTableNames()).containsExactly("T2");
-        assertThat(column(tableGrid(), "name")).containsExactly("T2");
+        assertThat(formattedColumn(tableGrid(), "name")).containsExactly("T2");
         NotificationsKt.clearNotifications();
 
         GridKt._selectRow(tableGrid(), rowNamed("T2"));
@@ -201,7 +193,7 @@ class DiningTableListViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("room-new")));
         setAsUser(_get(TextField.class, spec -> spec.withId("room-name")), "Sala");
         _click(_get(Button.class, spec -> spec.withId("room-save")));
-        assertThat(column(rooms, "name")).containsExactly("Sala", "Terrazza");
+        assertThat(formattedColumn(rooms, "name")).containsExactly("Sala", "Terrazza");
 
         GridKt._selectRow(rooms, 0);
         var name = _get(TextField.class, spec -> spec.withId("room-name"));
@@ -210,7 +202,7 @@ class DiningTableListViewTest extends KaribuTest {
         assertThat(name.getErrorMessage()).isEqualTo("There is already a room called terrazza.");
         setAsUser(name, "Veranda");
         _click(_get(Button.class, spec -> spec.withId("room-save")));
-        assertThat(column(rooms, "name")).containsExactly("Terrazza", "Veranda");
+        assertThat(formattedColumn(rooms, "name")).containsExactly("Terrazza", "Veranda");
     }
 
     @Test

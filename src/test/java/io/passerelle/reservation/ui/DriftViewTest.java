@@ -19,7 +19,6 @@ import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
-import io.passerelle.restaurant.CurrentRestaurant;
 import io.passerelle.security.UserAccount;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,9 +69,7 @@ class DriftViewTest extends KaribuTest {
     }
 
     private void open(UserAccount account, long restaurantId) {
-        login(account);
-        context.getBean(CurrentRestaurant.class).select(restaurantId);
-        navigate("drift");
+        open(account, restaurantId, "drift");
     }
 
     @SuppressWarnings("unchecked")

@@ -22,14 +22,12 @@ import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
-import io.passerelle.restaurant.CurrentRestaurant;
 import io.passerelle.security.AppRole;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,9 +61,7 @@ class GuestListViewTest extends KaribuTest {
     }
 
     private void openAsSupportOfFirstRestaurant() {
-        login(tenant.support());
-        context.getBean(CurrentRestaurant.class).select(restaurantId());
-        navigate("guests");
+        open(tenant.support(), restaurantId(), "guests");
     }
 
     @SuppressWarnings("unchecked")
@@ -74,8 +70,7 @@ class GuestListViewTest extends KaribuTest {
     }
 
     private List<String> names() {
-        var grid = grid();
-        return IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._getFormatted(grid, row, "name")).toList();
+        return formattedColumn(grid(), "name");
     }
 
     private String profileValue(String id) {

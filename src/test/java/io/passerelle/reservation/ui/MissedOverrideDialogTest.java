@@ -20,14 +20,12 @@ import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
-import io.passerelle.restaurant.CurrentRestaurant;
 import io.passerelle.security.AppRole;
 import io.passerelle.security.UserAccount;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,16 +62,10 @@ class MissedOverrideDialogTest extends KaribuTest {
     }
 
     private void openReservationsAs(UserAccount account, Reservation reservation) {
-        login(account);
-        context.getBean(CurrentRestaurant.class).select(restaurantId());
-        navigate("reservations");
+        open(account, restaurantId(), "reservations");
         @SuppressWarnings("unchecked")
-        Grid<Reservation> grid = _get(Grid.class, spec -> spec.withId("reservations-grid"));
-        int row = IntStream.range(0, GridKt._size(grid))
-                .filter(index -> GridKt._get(grid, index).getId().equals(reservation.getId()))
-                .findFirst()
-                .orElseThrow();
-        GridKt._selectRow(grid, row);
+        Grid<Reservation> grid = byId(Grid.class, "reservations-grid");
+        GridKt._selectRow(grid, rowWhere(grid, row -> row.getId().equals(reservation.getId())));
         _get(ReservationForm.class);
     }
 

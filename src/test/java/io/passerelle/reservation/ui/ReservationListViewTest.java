@@ -32,7 +32,6 @@ import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationFilter;
 import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
-import io.passerelle.restaurant.CurrentRestaurant;
 import io.passerelle.security.AppRole;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,7 +40,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,9 +78,7 @@ class ReservationListViewTest extends KaribuTest {
 
     /** Support sees both of its reseller's restaurants: the view must show the selected one only. */
     private void openAsSupportOfFirstRestaurant() {
-        login(tenant.support());
-        context.getBean(CurrentRestaurant.class).select(restaurantId());
-        navigate("reservations");
+        open(tenant.support(), restaurantId(), "reservations");
     }
 
     @SuppressWarnings("unchecked")
@@ -91,16 +87,11 @@ class ReservationListViewTest extends KaribuTest {
     }
 
     private List<String> guestColumn() {
-        var grid = grid();
-        return IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._getFormatted(grid, row, "guest")).toList();
+        return formattedColumn(grid(), "guest");
     }
 
     private int rowOf(Reservation reservation) {
-        var grid = grid();
-        return IntStream.range(0, GridKt._size(grid))
-                .filter(row -> GridKt._get(grid, row).getId().equals(reservation.getId()))
-                .findFirst()
-                .orElseThrow();
+        return rowWhere(grid(), row -> row.getId().equals(reservation.getId()));
     }
 
     private Reservation stored(Reservation reservation) {

@@ -266,11 +266,11 @@ class UserListViewTest extends KaribuTest {
     }
 
     private static Button button(String id) {
-        return _get(Button.class, spec -> spec.withId(id));
+        return byId(Button.class, id);
     }
 
     private static TextField textField(String id) {
-        return _get(TextField.class, spec -> spec.withId(id));
+        return byId(TextField.class, id);
     }
 
     @SuppressWarnings("unchecked")

@@ -26,7 +26,6 @@ import io.passerelle.tables.DiningTableLinks;
 import io.passerelle.tables.PosTableNames;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,12 +60,12 @@ class TableNamesViewTest extends KaribuTest {
     void bothSidesAreShownWithUnmatchedNamesFirstSuggestionsAndABadge() {
         open();
 
-        assertThat(column(posGrid(), "name")).containsExactly("Sala 9", "Tavolo 7", "T12");
-        assertThat(column(posGrid(), "state")).containsExactly("Unmatched", "Unmatched", "Same name");
-        assertThat(column(posGrid(), "table")).containsExactly("", "Suggested: T7 (same table number)", "T12");
-        assertThat(column(posGrid(), "source").getFirst()).startsWith("Listed by the POS · 1 events, last on");
-        assertThat(column(tableGrid(), "name")).containsExactly("Bar", "T12", "T7");
-        assertThat(column(tableGrid(), "state")).containsExactly("Not named by the POS", "Linked", "Not named by the POS");
+        assertThat(formattedColumn(posGrid(), "name")).containsExactly("Sala 9", "Tavolo 7", "T12");
+        assertThat(formattedColumn(posGrid(), "state")).containsExactly("Unmatched", "Unmatched", "Same name");
+        assertThat(formattedColumn(posGrid(), "table")).containsExactly("", "Suggested: T7 (same table number)", "T12");
+        assertThat(formattedColumn(posGrid(), "source").getFirst()).startsWith("Listed by the POS · 1 events, last on");
+        assertThat(formattedColumn(tableGrid(), "name")).containsExactly("Bar", "T12", "T7");
+        assertThat(formattedColumn(tableGrid(), "state")).containsExactly("Not named by the POS", "Linked", "Not named by the POS");
         assertThat(_get(Span.class, spec -> spec.withId("table-names-summary")).getText())
                 .isEqualTo("POS names without a table: 2. Tables the POS does not name: 2.");
         assertThat(badge()).isEqualTo("2");
@@ -81,15 +80,15 @@ class TableNamesViewTest extends KaribuTest {
         assertThat(tableGrid().asSingleSelect().getValue().name()).isEqualTo("T7");
         _click(button("table-names-link"));
 
-        assertThat(column(posGrid(), "name")).containsExactly("Sala 9", "T12", "Tavolo 7");
-        assertThat(column(posGrid(), "state")).containsExactly("Unmatched", "Same name", "Linked");
-        assertThat(column(tableGrid(), "posNames")).containsExactly("", "T12", "Tavolo 7");
+        assertThat(formattedColumn(posGrid(), "name")).containsExactly("Sala 9", "T12", "Tavolo 7");
+        assertThat(formattedColumn(posGrid(), "state")).containsExactly("Unmatched", "Same name", "Linked");
+        assertThat(formattedColumn(tableGrid(), "posNames")).containsExactly("", "T12", "Tavolo 7");
         NotificationsKt.expectNotifications("Tavolo 7 linked to table T7.");
         assertThat(badge()).isEqualTo("1");
 
         _click(button("table-names-undo"));
 
-        assertThat(column(posGrid(), "state")).containsExactly("Unmatched", "Unmatched", "Same name");
+        assertThat(formattedColumn(posGrid(), "state")).containsExactly("Unmatched", "Unmatched", "Same name");
         assertThat(badge()).isEqualTo("2");
         assertThat(button("table-names-undo").isEnabled()).isFalse();
     }
@@ -102,12 +101,12 @@ class TableNamesViewTest extends KaribuTest {
         GridKt._selectRow(tableGrid(), 0);
         _click(button("table-names-rename"));
 
-        assertThat(column(tableGrid(), "name")).contains("Sala 9").doesNotContain("Bar");
-        assertThat(column(posGrid(), "state")).containsExactly("Unmatched", "Same name", "Same name");
+        assertThat(formattedColumn(tableGrid(), "name")).contains("Sala 9").doesNotContain("Bar");
+        assertThat(formattedColumn(posGrid(), "state")).containsExactly("Unmatched", "Same name", "Same name");
 
         _click(button("table-names-undo"));
 
-        assertThat(column(tableGrid(), "name")).containsExactly("Bar", "T12", "T7");
+        assertThat(formattedColumn(tableGrid(), "name")).containsExactly("Bar", "T12", "T7");
     }
 
     @Test
@@ -117,8 +116,8 @@ class TableNamesViewTest extends KaribuTest {
         GridKt._selectRow(posGrid(), 2);
         _click(button("table-names-unlink"));
 
-        assertThat(column(posGrid(), "name")).containsExactly("Sala 9", "T12", "Tavolo 7");
-        assertThat(column(posGrid(), "state")).containsExactly("Unmatched", "Unlinked", "Unmatched");
+        assertThat(formattedColumn(posGrid(), "name")).containsExactly("Sala 9", "T12", "Tavolo 7");
+        assertThat(formattedColumn(posGrid(), "state")).containsExactly("Unmatched", "Unlinked", "Unmatched");
         assertThat(badge()).isEqualTo("3");
     }
 
@@ -128,12 +127,12 @@ class TableNamesViewTest extends KaribuTest {
 
         _click(button("table-names-accept-all"));
         ConfirmDialogKt._fireCancel(_get(ConfirmDialog.class, spec -> spec.withId("table-names-accept-all-confirm")));
-        assertThat(column(posGrid(), "state")).containsExactly("Unmatched", "Unmatched", "Same name");
+        assertThat(formattedColumn(posGrid(), "state")).containsExactly("Unmatched", "Unmatched", "Same name");
 
         _click(button("table-names-accept-all"));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("table-names-accept-all-confirm")));
 
-        assertThat(column(posGrid(), "state")).containsExactly("Unmatched", "Same name", "Linked");
+        assertThat(formattedColumn(posGrid(), "state")).containsExactly("Unmatched", "Same name", "Linked");
         NotificationsKt.expectNotifications("Suggestions accepted: 1.");
         assertThat(button("table-names-accept-all").isEnabled()).isFalse();
     }
@@ -160,7 +159,7 @@ class TableNamesViewTest extends KaribuTest {
     }
 
     private static Button button(String id) {
-        return _get(Button.class, spec -> spec.withId(id));
+        return byId(Button.class, id);
     }
 
     @SuppressWarnings("unchecked")
@@ -171,9 +170,5 @@ class TableNamesViewTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     private static Grid<DiningTableLinks> tableGrid() {
         return _get(Grid.class, spec -> spec.withId("dining-tables-grid"));
-    }
-
-    private static List<String> column(Grid<?> grid, String key) {
-        return IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._getFormatted(grid, row, key)).toList();
     }
 }
