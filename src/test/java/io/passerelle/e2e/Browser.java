@@ -83,11 +83,22 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement byId(String id) {
-        return until(d -> d.findElements(By.id(id)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        return find(By.id(id));
     }
 
+    /**
+     * The first shown element the locator finds. One that is there but out of sight (below the fold of a tall
+     * dialog, which Selenium counts as not shown) is scrolled to, as a person would scroll to it.
+     */
     WebElement find(By locator) {
-        return until(d -> d.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        return until(d -> {
+            List<WebElement> found = d.findElements(locator);
+            WebElement shown = found.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+            if (shown == null && !found.isEmpty()) {
+                script("arguments[0].scrollIntoView({block: 'center'})", found.getFirst());
+            }
+            return shown;
+        });
     }
 
     List<WebElement> findAll(By locator) {
@@ -107,8 +118,7 @@ final class Browser implements AutoCloseable {
 
     /** Types into a Vaadin text field (its input is in the light DOM) and leaves it, so the value reaches the server. */
     void type(String id, String text) {
-        WebElement input = until(d -> d.findElements(By.cssSelector("#" + id + " input")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        WebElement input = find(By.cssSelector("#" + id + " input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text, Keys.TAB);
         waitForVaadin();
