@@ -103,9 +103,13 @@ public abstract class KaribuTest {
         navigate(route);
     }
 
-    /** The one component of this type with this id in the current UI. */
-    protected static <T extends Component> T byId(Class<T> type, String id) {
-        return LocatorJ._get(type, spec -> spec.withId(id));
+    /**
+     * The one component of this type with this id in the current UI. A generic component comes typed as the caller
+     * declares it ({@code Grid<Guest> grid = byId(Grid.class, "guests-grid")}): the id names one component.
+     */
+    @SuppressWarnings("unchecked")
+    protected static <T extends Component> T byId(Class<? super T> type, String id) {
+        return LocatorJ._get((Class<T>) type, spec -> spec.withId(id));
     }
 
     /** A grid column's cells as the person reads them, top to bottom. */

@@ -49,8 +49,7 @@ class HealthScreensTest extends KaribuTest {
         login(tenant.support());
         navigate("health");
 
-        @SuppressWarnings("unchecked")
-        Grid<ConnectionHealthRow> grid = _get(Grid.class, spec -> spec.withId("health-grid"));
+        Grid<ConnectionHealthRow> grid = byId(Grid.class, "health-grid");
         assertThat(GridKt._size(grid)).isEqualTo(2);
         assertThat(GridKt._getFormatted(grid, 0, "restaurant")).isEqualTo(tenant.sibling().getName());
         assertThat(GridKt._get(grid, 0).state()).isEqualTo(HealthState.FAILING);
@@ -72,7 +71,7 @@ class HealthScreensTest extends KaribuTest {
 
             login(pos.tenant.owner());
             navigate("health");
-            Span status = _get(Span.class, spec -> spec.withId("sync-status"));
+            Span status = byId(Span.class, "sync-status");
             assertThat(status.getElement().getAttribute("data-staleness")).isEqualTo("amber");
             assertThat(status.getText()).isEqualTo("Last successful sync 20 min ago");
 
@@ -93,14 +92,14 @@ class HealthScreensTest extends KaribuTest {
         notifications.notify(List.of(new Recipient(tenant.owner().getId(), tenant.owner().getEmail(), Locale.ENGLISH)),
                 tenant.restaurant().getId(), null, NotificationKind.CONNECTION_FAILING, "Trattoria – CaissePad");
         MockVaadin.clientRoundtrip(false);
-        assertThat(_get(Span.class, spec -> spec.withId("notification-count")).getText()).isEqualTo("1");
-        assertThat(_get(Button.class, spec -> spec.withId("notification-bell")).getAriaLabel())
+        assertThat(byId(Span.class, "notification-count").getText()).isEqualTo("1");
+        assertThat(byId(Button.class, "notification-bell").getAriaLabel())
                 .contains("Notifications, 1 unread");
 
-        _click(_get(Button.class, spec -> spec.withId("notification-bell")));
+        _click(byId(Button.class, "notification-bell"));
         Component row = _get(Component.class, spec -> spec.withClasses("unread"));
         assertThat(row.getElement().getTextRecursively()).contains("Trattoria – CaissePad: the connection has been failing");
-        _click(_get(Button.class, spec -> spec.withId("notification-mark-all-read")));
+        _click(byId(Button.class, "notification-mark-all-read"));
         _assertNone(Span.class, spec -> spec.withId("notification-count"));
         _assertNone(Component.class, spec -> spec.withClasses("unread"));
         _get(Component.class, spec -> spec.withClasses("read"));

@@ -1,6 +1,5 @@
 package io.passerelle.shell;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,7 +14,7 @@ class HomeViewTest extends KaribuTest {
         login(tenant.owner());
         navigate("");
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("home-current-restaurant")).getText())
+        assertThat(byId(Paragraph.class, "home-current-restaurant").getText())
                 .contains(tenant.restaurant().getDisplayName());
     }
 }

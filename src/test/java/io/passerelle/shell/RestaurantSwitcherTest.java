@@ -1,6 +1,5 @@
 package io.passerelle.shell;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
@@ -51,8 +50,7 @@ class RestaurantSwitcherTest extends KaribuTest {
     }
 
     private List<Long> offeredIds() {
-        @SuppressWarnings("unchecked")
-        ComboBox<RestaurantRef> switcher = _get(ComboBox.class, spec -> spec.withId("restaurant-switcher"));
+        ComboBox<RestaurantRef> switcher = byId(ComboBox.class, "restaurant-switcher");
         return ComboBoxKt.getSuggestionItems(switcher).stream().map(RestaurantRef::id).toList();
     }
 }

@@ -48,15 +48,15 @@ class IntegrationsViewTest extends KaribuTest {
         login(tenant.owner());
         navigate("integrations");
 
-        assertThat(_get(Card.class, spec -> spec.withId("partner-cassasmart")).getTitleAsText()).isEqualTo("CassaSmart");
-        assertThat(_get(Card.class, spec -> spec.withId("partner-caissepad")).getTitleAsText()).isEqualTo("CaissePad");
+        assertThat(byId(Card.class, "partner-cassasmart").getTitleAsText()).isEqualTo("CassaSmart");
+        assertThat(byId(Card.class, "partner-caissepad").getTitleAsText()).isEqualTo("CaissePad");
         assertThat(text("partner-cassasmart-status")).isEqualTo(t("connection.status.active"));
         assertThat(text("partner-caissepad-status")).isEqualTo(t("connection.status.not-connected"));
-        assertThat(_get(Button.class, spec -> spec.withId("partner-cassasmart-action")).getText())
+        assertThat(byId(Button.class, "partner-cassasmart-action").getText())
                 .isEqualTo(t("connection.action.manage"));
-        assertThat(_get(Button.class, spec -> spec.withId("partner-caissepad-action")).getText())
+        assertThat(byId(Button.class, "partner-caissepad-action").getText())
                 .isEqualTo(t("connection.action.connect"));
-        var caissePadCard = texts(_get(Card.class, spec -> spec.withId("partner-caissepad")));
+        var caissePadCard = texts(byId(Card.class, "partner-caissepad"));
         assertThat(caissePadCard).contains(t("connection.card.pay-at-table"), t("connection.card.minimum-version", "2.0.16"));
     }
 
@@ -65,16 +65,17 @@ class IntegrationsViewTest extends KaribuTest {
         var tenant = fixtures.tenant();
         login(tenant.owner());
         navigate("integrations");
-        _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+        _click(byId(Button.class, "partner-caissepad-action"));
 
-        assertThat(_get(TextField.class, spec -> spec.withId("connection-restaurant-id")))
+        TextField restaurantId = byId(TextField.class, "connection-restaurant-id");
+        assertThat(restaurantId)
                 .satisfies(field -> assertThat(field.isReadOnly()).isTrue())
                 .extracting(TextField::getValue).isEqualTo(Integer.toString(tenant.restaurant().getPublicId()));
-        _get(TextField.class, spec -> spec.withId("connection-pay-at-table-server"));
+        byId(TextField.class, "connection-pay-at-table-server");
         _assertNone(Button.class, spec -> spec.withId("connection-generate-api-key"));
-        setAsUser(_get(TextField.class, spec -> spec.withId("connection-webhook-url")), "http://127.0.0.1:9/webhook");
-        setAsUser(_get(PasswordField.class, spec -> spec.withId("connection-token")), "tok-from-the-pos");
-        _click(_get(Button.class, spec -> spec.withId("connection-save")));
+        setAsUser(byId(TextField.class, "connection-webhook-url"), "http://127.0.0.1:9/webhook");
+        setAsUser(byId(PasswordField.class, "connection-token"), "tok-from-the-pos");
+        _click(byId(Button.class, "connection-save"));
 
         List<PartnerConnection> saved = connectionsOf(tenant);
         assertThat(saved).singleElement().satisfies(connection -> {
@@ -88,8 +89,8 @@ class IntegrationsViewTest extends KaribuTest {
         assertThat(connections.authenticateToken(tenant.restaurant().getPublicId(), "tok-from-the-pos")).isPresent();
         assertThat(text("partner-caissepad-status")).isEqualTo(t("connection.status.active"));
         // the dialog goes on with what needs the saved connection
-        _get(Button.class, spec -> spec.withId("connection-reveal-secret"));
-        _get(Button.class, spec -> spec.withId("connection-test"));
+        byId(Button.class, "connection-reveal-secret");
+        byId(Button.class, "connection-test");
     }
 
     @Test
@@ -97,13 +98,13 @@ class IntegrationsViewTest extends KaribuTest {
         var tenant = fixtures.tenant();
         login(tenant.owner());
         navigate("integrations");
-        _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+        _click(byId(Button.class, "partner-caissepad-action"));
 
-        setAsUser(_get(TextField.class, spec -> spec.withId("connection-webhook-url")), "http://example.com");
-        setAsUser(_get(PasswordField.class, spec -> spec.withId("connection-token")), "tok");
-        _click(_get(Button.class, spec -> spec.withId("connection-save")));
+        setAsUser(byId(TextField.class, "connection-webhook-url"), "http://example.com");
+        setAsUser(byId(PasswordField.class, "connection-token"), "tok");
+        _click(byId(Button.class, "connection-save"));
 
-        var webhookUrl = _get(TextField.class, spec -> spec.withId("connection-webhook-url"));
+        var webhookUrl = byId(TextField.class, "connection-webhook-url");
         assertThat(webhookUrl.isInvalid()).isTrue();
         assertThat(webhookUrl.getErrorMessage()).isEqualTo(t("partner.url.https-required"));
         assertThat(connectionsOf(tenant)).isEmpty();
@@ -116,16 +117,16 @@ class IntegrationsViewTest extends KaribuTest {
         connect(tenant, "caissepad", new ConnectionDetails("http://127.0.0.1:9/webhook", token, null, null, Set.of(), true));
         login(tenant.owner());
         navigate("integrations");
-        _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+        _click(byId(Button.class, "partner-caissepad-action"));
 
-        var tokenField = _get(PasswordField.class, spec -> spec.withId("connection-token"));
+        var tokenField = byId(PasswordField.class, "connection-token");
         assertThat(tokenField.getValue()).isEmpty();
         assertThat(tokenField.getHelperText()).isEqualTo(t("connection.field.token.keep"));
         assertThat(everythingShown()).noneMatch(shown -> shown.contains(token));
         _assertNone(TextField.class, spec -> spec.withId("connection-signing-secret"));
 
         // saving without typing a token keeps the stored one
-        _click(_get(Button.class, spec -> spec.withId("connection-save")));
+        _click(byId(Button.class, "connection-save"));
         assertThat(connections.authenticateToken(tenant.restaurant().getPublicId(), token)).isPresent();
     }
 
@@ -135,14 +136,14 @@ class IntegrationsViewTest extends KaribuTest {
         connect(tenant, "caissepad", new ConnectionDetails("http://127.0.0.1:9/webhook", "t", null, null, Set.of(), true));
         login(tenant.owner());
         navigate("integrations");
-        _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+        _click(byId(Button.class, "partner-caissepad-action"));
         assertThat(everythingShown()).noneMatch(shown -> shown.contains("whsec_"));
 
-        _click(_get(Button.class, spec -> spec.withId("connection-reveal-secret")));
+        _click(byId(Button.class, "connection-reveal-secret"));
 
-        assertThat(_get(TextField.class, spec -> spec.withId("connection-signing-secret")).getValue()).startsWith("whsec_");
+        assertThat(byId(TextField.class, "connection-signing-secret").getValue()).startsWith("whsec_");
         assertThat(everythingShown()).as("what the search sees once shown").anyMatch(shown -> shown.contains("whsec_"));
-        var auditTrail = _get(Grid.class, spec -> spec.withId("connection-audit"));
+        var auditTrail = byId(Grid.class, "connection-audit");
         assertThat(GridKt._getFormatted(auditTrail, 0, "what")).isEqualTo(t("connection.audit.action.signing-secret-revealed"));
     }
 
@@ -152,33 +153,33 @@ class IntegrationsViewTest extends KaribuTest {
         connect(tenant, "cassasmart", new ConnectionDetails(null, null, null, null, Set.of(), true));
         login(tenant.owner());
         navigate("integrations");
-        _click(_get(Button.class, spec -> spec.withId("partner-cassasmart-action")));
+        _click(byId(Button.class, "partner-cassasmart-action"));
         _assertNone(TextField.class, spec -> spec.withId("connection-webhook-url"));
         _assertNone(PasswordField.class, spec -> spec.withId("connection-token"));
         assertThat(text("connection-api-key-hint")).isEqualTo(t("connection.api-key.none"));
 
-        _click(_get(Button.class, spec -> spec.withId("connection-generate-api-key")));
-        String key = _get(TextField.class, spec -> spec.withId("api-key-value")).getValue();
-        _get(Button.class, spec -> spec.withId("api-key-copy"));
+        _click(byId(Button.class, "connection-generate-api-key"));
+        String key = byId(TextField.class, "api-key-value").getValue();
+        byId(Button.class, "api-key-copy");
         assertThat(everythingShown()).as("what the search sees once shown").anyMatch(shown -> shown.contains(key));
-        _click(_get(Button.class, spec -> spec.withId("api-key-close")));
+        _click(byId(Button.class, "api-key-close"));
 
         assertThat(key).startsWith("pk_");
-        var auditTrail = _get(Grid.class, spec -> spec.withId("connection-audit"));
+        var auditTrail = byId(Grid.class, "connection-audit");
         assertThat(GridKt._getFormatted(auditTrail, 0, "what")).isEqualTo(t("connection.audit.action.api-key-generated"));
         assertThat(GridKt._getFormatted(auditTrail, 0, "details")).isEqualTo(t("connection.audit.key-hint", key.substring(0, 7)));
         assertThat(connections.authenticateApiKey(tenant.restaurant().getPublicId(), key)).isPresent();
         assertThat(text("connection-api-key-hint")).isEqualTo(t("connection.api-key.current", key.substring(0, 7)));
-        _click(_get(Button.class, spec -> spec.withId("connection-cancel")));
-        _click(_get(Button.class, spec -> spec.withId("partner-cassasmart-action")));
+        _click(byId(Button.class, "connection-cancel"));
+        _click(byId(Button.class, "partner-cassasmart-action"));
         _assertNone(TextField.class, spec -> spec.withId("api-key-value"));
         assertThat(everythingShown()).noneMatch(shown -> shown.contains(key));
         assertThat(text("connection-api-key-hint")).isEqualTo(t("connection.api-key.current", key.substring(0, 7)));
 
         // rotating asks first, then the old key stops working
-        _click(_get(Button.class, spec -> spec.withId("connection-generate-api-key")));
-        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("connection-rotate-confirm")));
-        String rotated = _get(TextField.class, spec -> spec.withId("api-key-value")).getValue();
+        _click(byId(Button.class, "connection-generate-api-key"));
+        ConfirmDialogKt._fireConfirm(byId(ConfirmDialog.class, "connection-rotate-confirm"));
+        String rotated = byId(TextField.class, "api-key-value").getValue();
         assertThat(rotated).isNotEqualTo(key);
         assertThat(connections.authenticateApiKey(tenant.restaurant().getPublicId(), key)).isEmpty();
     }
@@ -190,20 +191,20 @@ class IntegrationsViewTest extends KaribuTest {
             connect(tenant, "caissepad", new ConnectionDetails(pos.url(), "t", null, null, Set.of(), true));
             login(tenant.owner());
             navigate("integrations");
-            _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+            _click(byId(Button.class, "partner-caissepad-action"));
 
             pos.answers(200, "{\"posVersion\":\"2.0.16\"}");
-            _click(_get(Button.class, spec -> spec.withId("connection-test")));
-            var result = _get(Span.class, spec -> spec.withId("connection-test-result"));
+            _click(byId(Button.class, "connection-test"));
+            var result = byId(Span.class, "connection-test-result");
             assertThat(result.getText()).isEqualTo(t("connection.test.ok", "2.0.16"));
             assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("success");
 
             pos.answers(200, "{\"posVersion\":\"2.0.3\"}");
-            _click(_get(Button.class, spec -> spec.withId("connection-test")));
+            _click(byId(Button.class, "connection-test"));
             assertThat(result.getText()).isEqualTo(t("connection.test.pos-too-old", "2.0.3", "2.0.16"));
             assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("error");
 
-            var auditTrail = _get(Grid.class, spec -> spec.withId("connection-audit"));
+            var auditTrail = byId(Grid.class, "connection-audit");
             assertThat(GridKt._getFormatted(auditTrail, 0, "what")).isEqualTo(t("connection.audit.action.credentials-tested"));
             assertThat(GridKt._getFormatted(auditTrail, 0, "details")).isEqualTo(t("connection.outcome.pos-too-old"));
         }
@@ -215,13 +216,13 @@ class IntegrationsViewTest extends KaribuTest {
         connect(tenant, "cassasmart", new ConnectionDetails(null, null, null, null, Set.of(), true));
         login(tenant.owner());
         navigate("integrations");
-        _click(_get(Button.class, spec -> spec.withId("partner-caissepad-action")));
+        _click(byId(Button.class, "partner-caissepad-action"));
 
-        setAsUser(_get(TextField.class, spec -> spec.withId("connection-webhook-url")), "http://127.0.0.1:9/webhook");
-        setAsUser(_get(PasswordField.class, spec -> spec.withId("connection-token")), "tok");
-        _click(_get(Button.class, spec -> spec.withId("connection-save")));
+        setAsUser(byId(TextField.class, "connection-webhook-url"), "http://127.0.0.1:9/webhook");
+        setAsUser(byId(PasswordField.class, "connection-token"), "tok");
+        _click(byId(Button.class, "connection-save"));
 
-        var enabled = _get(Checkbox.class, spec -> spec.withId("connection-enabled"));
+        var enabled = byId(Checkbox.class, "connection-enabled");
         assertThat(enabled.isInvalid()).isTrue();
         assertThat(enabled.getErrorMessage()).isEqualTo(t("connection.error.category-taken", "CassaSmart"));
         assertThat(connectionsOf(tenant)).extracting(PartnerConnection::getPartnerCode).containsExactly("cassasmart");
@@ -242,7 +243,7 @@ class IntegrationsViewTest extends KaribuTest {
         login(fixtures.account(AppRole.OWNER, null, Set.of()));
         navigate("integrations");
 
-        _get(Paragraph.class, spec -> spec.withId("integrations-no-restaurant"));
+        byId(Paragraph.class, "integrations-no-restaurant");
         _assertNone(Card.class);
     }
 

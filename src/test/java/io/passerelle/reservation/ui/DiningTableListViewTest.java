@@ -67,9 +67,8 @@ class DiningTableListViewTest extends KaribuTest {
         open(tenant.support(), restaurantId(), "tables");
     }
 
-    @SuppressWarnings("unchecked")
     private Grid<DiningTable> tableGrid() {
-        return _get(Grid.class, spec -> spec.withId("tables-grid"));
+        return byId(Grid.class, "tables-grid");
     }
 
     private int rowNamed(String name) {
@@ -93,7 +92,7 @@ class DiningTableListViewTest extends KaribuTest {
         assertThat(formattedColumn(tableGrid(), "name")).containsExactly("T1", "T2");
         assertThat(formattedColumn(tableGrid(), "room")).containsExactly("Terrazza", "");
         assertThat(formattedColumn(tableGrid(), "seats")).containsExactly("6", "4");
-        assertThat(formattedColumn(_get(Grid.class, spec -> spec.withId("rooms-grid")), "name")).containsExactly("Terrazza");
+        assertThat(formattedColumn(byId(Grid.class, "rooms-grid"), "name")).containsExactly("Terrazza");
     }
 
     @Test
@@ -101,16 +100,15 @@ class DiningTableListViewTest extends KaribuTest {
         var terrace = book.room(restaurantId(), "Terrazza");
         openAsSupportOfFirstRestaurant();
 
-        _click(_get(Button.class, spec -> spec.withId("table-new")));
-        setAsUser(_get(TextField.class, spec -> spec.withId("table-name")), " T7 ");
-        setAsUser(_get(IntegerField.class, spec -> spec.withId("table-seats")), 2);
-        @SuppressWarnings("unchecked")
-        ComboBox<Room> room = _get(ComboBox.class, spec -> spec.withId("table-room"));
+        _click(byId(Button.class, "table-new"));
+        setAsUser(byId(TextField.class, "table-name"), " T7 ");
+        setAsUser(byId(IntegerField.class, "table-seats"), 2);
+        ComboBox<Room> room = byId(ComboBox.class, "table-room");
         setAsUser(room, ComboBoxKt.getSuggestionItems(room).stream()
                 .filter(choice -> choice.getId().equals(terrace.getId()))
                 .findFirst()
                 .orElseThrow());
-        _click(_get(Button.class, spec -> spec.withId("table-save")));
+        _click(byId(Button.class, "table-save"));
 
         _assertNone(DiningTableDialog.class);
         assertThat(formattedColumn(tableGrid(), "name")).containsExactly("T7");
@@ -121,13 +119,13 @@ class DiningTableListViewTest extends KaribuTest {
     @Test
     void aTableNameTakenWhileTheDialogWasOpenIsShownOnTheNameFieldAsWell() throws Exception {
         openAsSupportOfFirstRestaurant();
-        _click(_get(Button.class, spec -> spec.withId("table-new")));
-        var name = _get(TextField.class, spec -> spec.withId("table-name"));
+        _click(byId(Button.class, "table-new"));
+        var name = byId(TextField.class, "table-name");
         setAsUser(name, "T9");
-        setAsUser(_get(IntegerField.class, spec -> spec.withId("table-seats")), 2);
+        setAsUser(byId(IntegerField.class, "table-seats"), 2);
 
         Throwable thrown = new RivalWrite(transactionManager, jdbc).race(DiningTableService.class,
-                () -> _click(_get(Button.class, spec -> spec.withId("table-save"))),
+                () -> _click(byId(Button.class, "table-save")),
                 "insert into dining_table (restaurant_id, name, seats) values (?, 'T9', 4)", restaurantId());
 
         assertThat(thrown).isNull();
@@ -144,9 +142,9 @@ class DiningTableListViewTest extends KaribuTest {
         openAsSupportOfFirstRestaurant();
 
         GridKt._selectRow(tableGrid(), rowNamed("T2"));
-        var name = _get(TextField.class, spec -> spec.withId("table-name"));
+        var name = byId(TextField.class, "table-name");
         setAsUser(name, "t1");
-        _click(_get(Button.class, spec -> spec.withId("table-save")));
+        _click(byId(Button.class, "table-save"));
 
         assertThat(name.isInvalid()).isTrue();
         assertThat(name.getErrorMessage()).isEqualTo("There is already a table called t1.");
@@ -154,7 +152,7 @@ class DiningTableListViewTest extends KaribuTest {
         assertThat(storedTableNames()).containsExactly("T1", "T2");
 
         setAsUser(name, "T2 bis");
-        _click(_get(Button.class, spec -> spec.withId("table-save")));
+        _click(byId(Button.class, "table-save"));
         assertThat(formattedColumn(tableGrid(), "name")).containsExactly("T1", "T2 bis");
     }
 
@@ -166,18 +164,18 @@ class DiningTableListViewTest extends KaribuTest {
         openAsSupportOfFirstRestaurant();
 
         GridKt._selectRow(tableGrid(), rowNamed("T1"));
-        _click(_get(Button.class, spec -> spec.withId("table-delete")));
-        ConfirmDialogKt._fireCancel(_get(ConfirmDialog.class, spec -> spec.withId("table-delete-confirm")));
+        _click(byId(Button.class, "table-delete"));
+        ConfirmDialogKt._fireCancel(byId(ConfirmDialog.class, "table-delete-confirm"));
         assertThat(storedTableNames()).containsExactly("T1", "T2");
-        _click(_get(Button.class, spec -> spec.withId("table-delete")));
-        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("table-delete-confirm")));
+        _click(byId(Button.class, "table-delete"));
+        ConfirmDialogKt._fireConfirm(byId(ConfirmDialog.class, "table-delete-confirm"));
         assertThat(storedTableNames()).containsExactly("T2");
         assertThat(formattedColumn(tableGrid(), "name")).containsExactly("T2");
         NotificationsKt.clearNotifications();
 
         GridKt._selectRow(tableGrid(), rowNamed("T2"));
-        _click(_get(Button.class, spec -> spec.withId("table-delete")));
-        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("table-delete-confirm")));
+        _click(byId(Button.class, "table-delete"));
+        ConfirmDialogKt._fireConfirm(byId(ConfirmDialog.class, "table-delete-confirm"));
         NotificationsKt.expectNotifications(
                 "Table T2 cannot be deleted: 1 reservations use it. Move them to another table first.");
         assertThat(storedTableNames()).containsExactly("T2");
@@ -187,21 +185,20 @@ class DiningTableListViewTest extends KaribuTest {
     void roomsAreAddedAndRenamedWithUniqueNames() {
         book.room(restaurantId(), "Terrazza");
         openAsSupportOfFirstRestaurant();
-        @SuppressWarnings("unchecked")
-        Grid<Room> rooms = _get(Grid.class, spec -> spec.withId("rooms-grid"));
+        Grid<Room> rooms = byId(Grid.class, "rooms-grid");
 
-        _click(_get(Button.class, spec -> spec.withId("room-new")));
-        setAsUser(_get(TextField.class, spec -> spec.withId("room-name")), "Sala");
-        _click(_get(Button.class, spec -> spec.withId("room-save")));
+        _click(byId(Button.class, "room-new"));
+        setAsUser(byId(TextField.class, "room-name"), "Sala");
+        _click(byId(Button.class, "room-save"));
         assertThat(formattedColumn(rooms, "name")).containsExactly("Sala", "Terrazza");
 
         GridKt._selectRow(rooms, 0);
-        var name = _get(TextField.class, spec -> spec.withId("room-name"));
+        var name = byId(TextField.class, "room-name");
         setAsUser(name, "terrazza");
-        _click(_get(Button.class, spec -> spec.withId("room-save")));
+        _click(byId(Button.class, "room-save"));
         assertThat(name.getErrorMessage()).isEqualTo("There is already a room called terrazza.");
         setAsUser(name, "Veranda");
-        _click(_get(Button.class, spec -> spec.withId("room-save")));
+        _click(byId(Button.class, "room-save"));
         assertThat(formattedColumn(rooms, "name")).containsExactly("Terrazza", "Veranda");
     }
 
@@ -210,7 +207,7 @@ class DiningTableListViewTest extends KaribuTest {
         login(fixtures.account(AppRole.OWNER, null, Set.of()));
         navigate("tables");
 
-        _get(Paragraph.class, spec -> spec.withId("tables-no-restaurant"));
+        byId(Paragraph.class, "tables-no-restaurant");
         _assertNone(Grid.class, spec -> spec.withId("tables-grid"));
     }
 }

@@ -72,9 +72,8 @@ class DriftViewTest extends KaribuTest {
         open(account, restaurantId, "drift");
     }
 
-    @SuppressWarnings("unchecked")
     private static Grid<Object> grid(String id) {
-        return _get(Grid.class, spec -> spec.withId(id));
+        return byId(Grid.class, id);
     }
 
     @Test
@@ -109,7 +108,7 @@ class DriftViewTest extends KaribuTest {
         assertThat(GridKt._getFormatted(duplicates, 0, "match"))
                 .isEqualTo("No table; the only reservation for as many covers near its time");
         _click((Button) GridKt._getCellComponent(duplicates, 0, "merge"));
-        var confirm = _get(ConfirmDialog.class, spec -> spec.withId("drift-merge-confirm"));
+        var confirm = byId(ConfirmDialog.class, "drift-merge-confirm");
         assertThat(confirm.getElement().getProperty("message")).contains("on no known table")
                 .contains("Marco Bianchi");
         ConfirmDialogKt._fireConfirm(confirm);
@@ -128,11 +127,11 @@ class DriftViewTest extends KaribuTest {
         assertThat(merge.getId()).hasValue("drift-merge-" + walkIn);
 
         _click(merge);
-        ConfirmDialogKt._fireCancel(_get(ConfirmDialog.class, spec -> spec.withId("drift-merge-confirm")));
+        ConfirmDialogKt._fireCancel(byId(ConfirmDialog.class, "drift-merge-confirm"));
         assertThat(GridKt._size(grid("drift-duplicates-grid"))).isEqualTo(1);
 
         _click((Button) GridKt._getCellComponent(grid("drift-duplicates-grid"), 0, "merge"));
-        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("drift-merge-confirm")));
+        ConfirmDialogKt._fireConfirm(byId(ConfirmDialog.class, "drift-merge-confirm"));
 
         NotificationsKt.expectNotifications("Walk-in merged into the reservation.");
         assertThat(GridKt._size(grid("drift-duplicates-grid"))).isZero();
@@ -149,8 +148,8 @@ class DriftViewTest extends KaribuTest {
         assertThat(GridKt._size(grid("drift-duplicates-grid"))).isZero();
         assertThat(grid("drift-duplicates-grid").getEmptyStateText()).startsWith("No walk-in");
 
-        var from = _get(DatePicker.class, spec -> spec.withId("drift-from"));
-        var to = _get(DatePicker.class, spec -> spec.withId("drift-to"));
+        var from = byId(DatePicker.class, "drift-from");
+        var to = byId(DatePicker.class, "drift-to");
         setAsUser(to, from.getValue().plusDays(40));
 
         assertThat(to.isInvalid()).isTrue();

@@ -64,9 +64,8 @@ class GuestListViewTest extends KaribuTest {
         open(tenant.support(), restaurantId(), "guests");
     }
 
-    @SuppressWarnings("unchecked")
     private Grid<Guest> grid() {
-        return _get(Grid.class, spec -> spec.withId("guests-grid"));
+        return byId(Grid.class, "guests-grid");
     }
 
     private List<String> names() {
@@ -87,9 +86,9 @@ class GuestListViewTest extends KaribuTest {
         assertThat(names()).containsExactly("Marco Bianchi", "Giulia Rossi");
         assertThat(GridKt._getFormatted(grid(), 0, "mobile")).isEqualTo("+393331234567");
 
-        setAsUser(_get(TextField.class, spec -> spec.withId("guests-search")), "ross");
+        setAsUser(byId(TextField.class, "guests-search"), "ross");
         assertThat(names()).containsExactly("Giulia Rossi");
-        setAsUser(_get(TextField.class, spec -> spec.withId("guests-search")), "martin");
+        setAsUser(byId(TextField.class, "guests-search"), "martin");
         assertThat(names()).isEmpty();
         assertThat(grid().getEmptyStateText()).isEqualTo("No guests yet, or none match your search.");
     }
@@ -113,8 +112,7 @@ class GuestListViewTest extends KaribuTest {
         assertThat(profileValue("total-spent")).isEqualTo("1.250,00\u00a0€");
         assertThat(profileValue("average")).isEqualTo("178,57\u00a0€");
         assertThat(profileValue("reservations")).isEqualTo("2 in total, 1 missed");
-        @SuppressWarnings("unchecked")
-        Grid<?> history = _get(Grid.class, spec -> spec.withId("guest-profile-reservations"));
+        Grid<?> history = byId(Grid.class, "guest-profile-reservations");
         assertThat(GridKt._size(history)).isEqualTo(2);
     }
 
@@ -134,8 +132,7 @@ class GuestListViewTest extends KaribuTest {
         assertThat(profileValue("covers")).isEqualTo("2");
         assertThat(profileValue("total-spent")).isEqualTo("86,50\u00a0€");
         assertThat(profileValue("average")).isEqualTo("43,25\u00a0€");
-        @SuppressWarnings("unchecked")
-        Grid<?> orders = _get(Grid.class, spec -> spec.withId("guest-profile-orders"));
+        Grid<?> orders = byId(Grid.class, "guest-profile-orders");
         assertThat(GridKt._size(orders)).isEqualTo(1);
         assertThat(GridKt._getFormatted(orders, 0, "items")).isEqualTo("2 × Tiramisù, 1 × Fiorentina");
         assertThat(GridKt._getFormatted(orders, 0, "covers")).isEqualTo("2");
@@ -151,7 +148,7 @@ class GuestListViewTest extends KaribuTest {
 
         assertThat(profileValue("average")).isEqualTo("No bills yet");
         assertThat(profileValue("total-spent")).isEqualTo("0,00\u00a0€");
-        assertThat(_get(Grid.class, spec -> spec.withId("guest-profile-orders")).getEmptyStateText())
+        assertThat(byId(Grid.class, "guest-profile-orders").getEmptyStateText())
                 .isEqualTo("No orders from the POS yet.");
     }
 
@@ -161,10 +158,10 @@ class GuestListViewTest extends KaribuTest {
         openAsSupportOfFirstRestaurant();
         GridKt._selectRow(grid(), 0);
 
-        _click(_get(Button.class, spec -> spec.withId("guest-profile-edit")));
-        setAsUser(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Verdi");
-        setAsUser(_get(EmailField.class, spec -> spec.withId("guest-email")), "giulia@example.it");
-        _click(_get(Button.class, spec -> spec.withId("guest-save")));
+        _click(byId(Button.class, "guest-profile-edit"));
+        setAsUser(byId(TextField.class, "guest-last-name"), "Verdi");
+        setAsUser(byId(EmailField.class, "guest-email"), "giulia@example.it");
+        _click(byId(Button.class, "guest-save"));
 
         assertThat(profileValue("email")).isEqualTo("giulia@example.it");
         assertThat(names()).containsExactly("Giulia Verdi");
@@ -175,13 +172,13 @@ class GuestListViewTest extends KaribuTest {
     @Test
     void aBadMobileIsShownNextToTheFieldAndNothingIsSaved() {
         openAsSupportOfFirstRestaurant();
-        _click(_get(Button.class, spec -> spec.withId("guest-new")));
-        setAsUser(_get(TextField.class, spec -> spec.withId("guest-first-name")), "Jean");
-        setAsUser(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Dupont");
-        var mobile = _get(TextField.class, spec -> spec.withId("guest-mobile"));
+        _click(byId(Button.class, "guest-new"));
+        setAsUser(byId(TextField.class, "guest-first-name"), "Jean");
+        setAsUser(byId(TextField.class, "guest-last-name"), "Dupont");
+        var mobile = byId(TextField.class, "guest-mobile");
         setAsUser(mobile, "06 12 34 56 78");
 
-        _click(_get(Button.class, spec -> spec.withId("guest-save")));
+        _click(byId(Button.class, "guest-save"));
 
         assertThat(mobile.isInvalid()).isTrue();
         assertThat(mobile.getErrorMessage()).startsWith("must be a mobile number in international format");
@@ -189,7 +186,7 @@ class GuestListViewTest extends KaribuTest {
         assertThat(storedGuests()).isZero();
 
         setAsUser(mobile, "+33 6 12 34 56 78");
-        _click(_get(Button.class, spec -> spec.withId("guest-save")));
+        _click(byId(Button.class, "guest-save"));
         _assertNone(GuestDialog.class);
         assertThat(names()).containsExactly("Jean Dupont");
         assertThat(GridKt._getFormatted(grid(), 0, "mobile")).isEqualTo("+33612345678");
@@ -198,11 +195,11 @@ class GuestListViewTest extends KaribuTest {
     @Test
     void requiredNamesAreShownNextToTheirFields() {
         openAsSupportOfFirstRestaurant();
-        _click(_get(Button.class, spec -> spec.withId("guest-new")));
+        _click(byId(Button.class, "guest-new"));
 
-        _click(_get(Button.class, spec -> spec.withId("guest-save")));
+        _click(byId(Button.class, "guest-save"));
 
-        var firstName = _get(TextField.class, spec -> spec.withId("guest-first-name"));
+        var firstName = byId(TextField.class, "guest-first-name");
         assertThat(firstName.isInvalid()).isTrue();
         assertThat(firstName.getErrorMessage()).isEqualTo("Enter the first name.");
         assertThat(storedGuests()).isZero();
@@ -213,7 +210,7 @@ class GuestListViewTest extends KaribuTest {
         login(fixtures.account(AppRole.OWNER, null, Set.of()));
         navigate("guests");
 
-        _get(Paragraph.class, spec -> spec.withId("guests-no-restaurant"));
+        byId(Paragraph.class, "guests-no-restaurant");
         _assertNone(Grid.class, spec -> spec.withId("guests-grid"));
     }
 

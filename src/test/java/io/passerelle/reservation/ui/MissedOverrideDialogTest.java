@@ -63,7 +63,6 @@ class MissedOverrideDialogTest extends KaribuTest {
 
     private void openReservationsAs(UserAccount account, Reservation reservation) {
         open(account, restaurantId(), "reservations");
-        @SuppressWarnings("unchecked")
         Grid<Reservation> grid = byId(Grid.class, "reservations-grid");
         GridKt._selectRow(grid, rowWhere(grid, row -> row.getId().equals(reservation.getId())));
         _get(ReservationForm.class);
@@ -73,13 +72,12 @@ class MissedOverrideDialogTest extends KaribuTest {
         return book.as(tenant.owner(), () -> reservations.get(restaurantId(), cancelled.getId())).getStatus();
     }
 
-    @SuppressWarnings("unchecked")
     private static RadioButtonGroup<ReservationStatus> restoreTo() {
-        return _get(RadioButtonGroup.class, spec -> spec.withId("missed-override-status"));
+        return byId(RadioButtonGroup.class, "missed-override-status");
     }
 
     private static TextArea reason() {
-        return _get(TextArea.class, spec -> spec.withId("missed-override-reason"));
+        return byId(TextArea.class, "missed-override-reason");
     }
 
     @Test
@@ -88,8 +86,8 @@ class MissedOverrideDialogTest extends KaribuTest {
         openReservationsAs(onboarding, cancelled);
         _assertNone(Details.class, spec -> spec.withId("reservation-override-audit"));
 
-        _click(_get(Button.class, spec -> spec.withId("reservation-override-missed")));
-        _click(_get(Button.class, spec -> spec.withId("missed-override-confirm")));
+        _click(byId(Button.class, "reservation-override-missed"));
+        _click(byId(Button.class, "missed-override-confirm"));
 
         assertThat(restoreTo().isInvalid()).isTrue();
         assertThat(restoreTo().getErrorMessage()).isEqualTo("Choose the status to restore.");
@@ -100,12 +98,12 @@ class MissedOverrideDialogTest extends KaribuTest {
         assertThat(reason().getMaxLength()).isEqualTo(MissedOverride.REASON_MAX_LENGTH);
         setAsUser(restoreTo(), ReservationStatus.CONFIRMED);
         setAsUser(reason(), "   ");
-        _click(_get(Button.class, spec -> spec.withId("missed-override-confirm")));
+        _click(byId(Button.class, "missed-override-confirm"));
         assertThat(reason().getErrorMessage()).isEqualTo("Enter the reason.");
         assertThat(stored()).isEqualTo(ReservationStatus.CANCELLED);
 
         setAsUser(reason(), "Cancelled by mistake on the phone");
-        _click(_get(Button.class, spec -> spec.withId("missed-override-confirm")));
+        _click(byId(Button.class, "missed-override-confirm"));
 
         NotificationsKt.expectNotifications("Reservation restored as Confirmed; the till will hear of it again.");
         assertThat(stored()).isEqualTo(ReservationStatus.CONFIRMED);
@@ -114,7 +112,7 @@ class MissedOverrideDialogTest extends KaribuTest {
 
         openReservationsAs(onboarding, cancelled);
         _assertNone(Button.class, spec -> spec.withId("reservation-override-missed"));
-        var audit = _get(Details.class, spec -> spec.withId("reservation-override-audit"));
+        var audit = byId(Details.class, "reservation-override-audit");
         assertThat(audit.getSummaryText()).isEqualTo("Un-parked (1)");
         assertThat(_get(audit, ListItem.class).getText()).contains(onboarding.getEmail())
                 .contains("from Cancelled to Confirmed").endsWith("Reason: Cancelled by mistake on the phone");
@@ -124,10 +122,10 @@ class MissedOverrideDialogTest extends KaribuTest {
     void cancellingTheDialogChangesNothing() {
         openReservationsAs(fixtures.staff(AppRole.ADMIN), cancelled);
 
-        _click(_get(Button.class, spec -> spec.withId("reservation-override-missed")));
+        _click(byId(Button.class, "reservation-override-missed"));
         setAsUser(restoreTo(), ReservationStatus.PENDING);
         setAsUser(reason(), "changed my mind");
-        _click(_get(Button.class, spec -> spec.withId("missed-override-cancel")));
+        _click(byId(Button.class, "missed-override-cancel"));
 
         _assertNone(MissedOverrideDialog.class);
         assertThat(stored()).isEqualTo(ReservationStatus.CANCELLED);
@@ -148,7 +146,7 @@ class MissedOverrideDialogTest extends KaribuTest {
                 LocalDate.now(clock.withZone(ROME)).plusDays(2).atTime(19, 0).atZone(ROME).toInstant(), null);
         openReservationsAs(fixtures.staff(AppRole.ONBOARDING), live);
 
-        _get(Button.class, spec -> spec.withId("reservation-status-confirmed"));
+        byId(Button.class, "reservation-status-confirmed");
         _assertNone(Button.class, spec -> spec.withId("reservation-override-missed"));
     }
 }

@@ -81,9 +81,8 @@ class ReservationListViewTest extends KaribuTest {
         open(tenant.support(), restaurantId(), "reservations");
     }
 
-    @SuppressWarnings("unchecked")
     private Grid<Reservation> grid() {
-        return _get(Grid.class, spec -> spec.withId("reservations-grid"));
+        return byId(Grid.class, "reservations-grid");
     }
 
     private List<String> guestColumn() {
@@ -138,9 +137,9 @@ class ReservationListViewTest extends KaribuTest {
         reservationAt(today.minusDays(2), 20, giulia);
 
         openAsSupportOfFirstRestaurant();
-        assertThat(_get(DatePicker.class, spec -> spec.withId("reservation-filter-from")).getValue())
+        assertThat(byId(DatePicker.class, "reservation-filter-from").getValue())
                 .isEqualTo(today.minusDays(1));
-        assertThat(_get(DatePicker.class, spec -> spec.withId("reservation-filter-to")).getValue())
+        assertThat(byId(DatePicker.class, "reservation-filter-to").getValue())
                 .isEqualTo(today.plusDays(7));
         assertThat(guestColumn()).containsExactly("Giulia Rossi", "Marco Bianchi");
 
@@ -151,10 +150,10 @@ class ReservationListViewTest extends KaribuTest {
         assertThat(guestColumn()).containsExactly("Giulia Rossi");
         setAsUser(statuses, Set.of());
 
-        setAsUser(_get(TextField.class, spec -> spec.withId("reservation-filter-text")), "bianchi");
+        setAsUser(byId(TextField.class, "reservation-filter-text"), "bianchi");
         assertThat(guestColumn()).containsExactly("Marco Bianchi");
 
-        setAsUser(_get(DatePicker.class, spec -> spec.withId("reservation-filter-to")), today.plusDays(14));
+        setAsUser(byId(DatePicker.class, "reservation-filter-to"), today.plusDays(14));
         assertThat(guestColumn()).containsExactly("Marco Bianchi", "Marco Bianchi");
     }
 
@@ -164,14 +163,14 @@ class ReservationListViewTest extends KaribuTest {
         DiningTable table = book.table(restaurantId(), "Terrazza 3");
         openAsSupportOfFirstRestaurant();
 
-        _click(_get(Button.class, spec -> spec.withId("reservation-new")));
+        _click(byId(Button.class, "reservation-new"));
         LocalDateTime start = today.plusDays(2).atTime(20, 30);
-        setAsUser(_get(DateTimePicker.class, spec -> spec.withId("reservation-start")), start);
-        setAsUser(_get(IntegerField.class, spec -> spec.withId("reservation-party-size")), 6);
-        setAsUser(_get(TextArea.class, spec -> spec.withId("reservation-notes")), "Birthday cake at 22:00");
+        setAsUser(byId(DateTimePicker.class, "reservation-start"), start);
+        setAsUser(byId(IntegerField.class, "reservation-party-size"), 6);
+        setAsUser(byId(TextArea.class, "reservation-notes"), "Birthday cake at 22:00");
         setAsUser(comboBox("reservation-table", DiningTable.class), table);
         setAsUser(comboBox("reservation-guest", Guest.class), guest);
-        _click(_get(Button.class, spec -> spec.withId("reservation-save")));
+        _click(byId(Button.class, "reservation-save"));
 
         NotificationsKt.expectNotifications("Saved.");
         _assertNone(ReservationForm.class);
@@ -189,10 +188,10 @@ class ReservationListViewTest extends KaribuTest {
     @Test
     void badInputIsShownNextToTheFieldAndNothingIsSaved() {
         openAsSupportOfFirstRestaurant();
-        _click(_get(Button.class, spec -> spec.withId("reservation-new")));
-        var partySize = _get(IntegerField.class, spec -> spec.withId("reservation-party-size"));
-        var start = _get(DateTimePicker.class, spec -> spec.withId("reservation-start"));
-        var save = _get(Button.class, spec -> spec.withId("reservation-save"));
+        _click(byId(Button.class, "reservation-new"));
+        var partySize = byId(IntegerField.class, "reservation-party-size");
+        var start = byId(DateTimePicker.class, "reservation-start");
+        var save = byId(Button.class, "reservation-save");
 
         for (int wrong : new int[] {0, 101}) {
             setAsUser(partySize, wrong);
@@ -221,11 +220,11 @@ class ReservationListViewTest extends KaribuTest {
         login(tenant.owner());
         UI.getCurrent().setLocale(Locale.FRENCH);
         navigate("reservations");
-        _click(_get(Button.class, spec -> spec.withId("reservation-new")));
-        var partySize = _get(IntegerField.class, spec -> spec.withId("reservation-party-size"));
+        _click(byId(Button.class, "reservation-new"));
+        var partySize = byId(IntegerField.class, "reservation-party-size");
 
         setAsUser(partySize, 0);
-        _click(_get(Button.class, spec -> spec.withId("reservation-save")));
+        _click(byId(Button.class, "reservation-save"));
 
         assertThat(partySize.getLabel()).isEqualTo("Nombre de couverts");
         assertThat(partySize.getErrorMessage()).isEqualTo("doit être compris entre 1 et 100 personnes");
@@ -234,18 +233,18 @@ class ReservationListViewTest extends KaribuTest {
     @Test
     void aNewGuestCanBeAddedWithoutLeavingTheForm() {
         openAsSupportOfFirstRestaurant();
-        _click(_get(Button.class, spec -> spec.withId("reservation-new")));
-        _click(_get(Button.class, spec -> spec.withId("reservation-new-guest")));
-        setAsUser(_get(TextField.class, spec -> spec.withId("guest-first-name")), "Jean");
-        setAsUser(_get(TextField.class, spec -> spec.withId("guest-last-name")), "Dupont");
-        setAsUser(_get(TextField.class, spec -> spec.withId("guest-mobile")), "+33 6 12 34 56 78");
-        _click(_get(Button.class, spec -> spec.withId("guest-save")));
+        _click(byId(Button.class, "reservation-new"));
+        _click(byId(Button.class, "reservation-new-guest"));
+        setAsUser(byId(TextField.class, "guest-first-name"), "Jean");
+        setAsUser(byId(TextField.class, "guest-last-name"), "Dupont");
+        setAsUser(byId(TextField.class, "guest-mobile"), "+33 6 12 34 56 78");
+        _click(byId(Button.class, "guest-save"));
 
         _assertNone(GuestDialog.class);
         Guest chosen = comboBox("reservation-guest", Guest.class).getValue();
         assertThat(chosen.getFullName()).isEqualTo("Jean Dupont");
         assertThat(chosen.getMobile()).isEqualTo("+33612345678");
-        _click(_get(Button.class, spec -> spec.withId("reservation-save")));
+        _click(byId(Button.class, "reservation-save"));
         assertThat(storedReservations()).singleElement()
                 .satisfies(saved -> assertThat(saved.getGuest().getId()).isEqualTo(chosen.getId()));
     }
@@ -256,8 +255,8 @@ class ReservationListViewTest extends KaribuTest {
         openAsSupportOfFirstRestaurant();
 
         GridKt._selectRow(grid(), rowOf(reservation));
-        setAsUser(_get(IntegerField.class, spec -> spec.withId("reservation-party-size")), 5);
-        _click(_get(Button.class, spec -> spec.withId("reservation-save")));
+        setAsUser(byId(IntegerField.class, "reservation-party-size"), 5);
+        _click(byId(Button.class, "reservation-save"));
 
         var saved = stored(reservation);
         assertThat(saved.getPartySize()).isEqualTo(5);
@@ -273,7 +272,7 @@ class ReservationListViewTest extends KaribuTest {
         GridKt._selectRow(grid(), rowOf(reservation));
         assertThat(statusActionIds()).containsExactly("reservation-status-confirmed", "reservation-status-refused",
                 "reservation-status-cancelled");
-        _click(_get(Button.class, spec -> spec.withId("reservation-status-confirmed")));
+        _click(byId(Button.class, "reservation-status-confirmed"));
 
         assertThat(stored(reservation).getStatus()).isEqualTo(ReservationStatus.CONFIRMED);
         NotificationsKt.expectNotifications("Reservation is now: Confirmed.");
@@ -283,7 +282,7 @@ class ReservationListViewTest extends KaribuTest {
         GridKt._selectRow(grid(), rowOf(reservation));
         assertThat(statusActionIds()).containsExactly("reservation-status-arrived", "reservation-status-no-show",
                 "reservation-status-cancelled");
-        _click(_get(Button.class, spec -> spec.withId("reservation-status-arrived")));
+        _click(byId(Button.class, "reservation-status-arrived"));
         GridKt._selectRow(grid(), rowOf(reservation));
         assertThat(statusActionIds()).containsExactly("reservation-status-finished");
     }
@@ -293,10 +292,10 @@ class ReservationListViewTest extends KaribuTest {
         var reservation = reservationAt(today.plusDays(1), 20, null);
         openAsSupportOfFirstRestaurant();
         GridKt._selectRow(grid(), rowOf(reservation));
-        var confirm = _get(Button.class, spec -> spec.withId("reservation-status-confirmed"));
+        var confirm = byId(Button.class, "reservation-status-confirmed");
         assertThat(confirm.isEnabled()).isTrue();
 
-        setAsUser(_get(IntegerField.class, spec -> spec.withId("reservation-party-size")), 7);
+        setAsUser(byId(IntegerField.class, "reservation-party-size"), 7);
 
         assertThat(confirm.isEnabled()).isFalse();
     }
@@ -308,14 +307,14 @@ class ReservationListViewTest extends KaribuTest {
         openAsSupportOfFirstRestaurant();
         GridKt._selectRow(grid(), rowOf(reservation));
 
-        _click(_get(Button.class, spec -> spec.withId("reservation-status-cancelled")));
-        var confirm = _get(ConfirmDialog.class, spec -> spec.withId("reservation-status-confirm"));
+        _click(byId(Button.class, "reservation-status-cancelled"));
+        var confirm = byId(ConfirmDialog.class, "reservation-status-confirm");
         assertThat(ConfirmDialogKt._getText(confirm)).contains("Giulia Rossi").contains("Cancelled");
         ConfirmDialogKt._fireCancel(confirm);
         assertThat(stored(reservation).getStatus()).isEqualTo(ReservationStatus.CONFIRMED);
 
-        _click(_get(Button.class, spec -> spec.withId("reservation-status-cancelled")));
-        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("reservation-status-confirm")));
+        _click(byId(Button.class, "reservation-status-cancelled"));
+        ConfirmDialogKt._fireConfirm(byId(ConfirmDialog.class, "reservation-status-confirm"));
         assertThat(stored(reservation).getStatus()).isEqualTo(ReservationStatus.CANCELLED);
         assertThat(stored(reservation).getStatus().isMissed()).isTrue();
     }
@@ -327,7 +326,7 @@ class ReservationListViewTest extends KaribuTest {
         GridKt._selectRow(grid(), rowOf(reservation));
         book.changeStatus(reservation, ReservationStatus.REFUSED);
 
-        _click(_get(Button.class, spec -> spec.withId("reservation-status-confirmed")));
+        _click(byId(Button.class, "reservation-status-confirmed"));
 
         NotificationsKt.expectNotifications(
                 "A reservation that is Refused can no longer become Confirmed. Reload to see its current status.");
@@ -339,7 +338,7 @@ class ReservationListViewTest extends KaribuTest {
         login(fixtures.account(AppRole.OWNER, null, Set.of()));
         navigate("reservations");
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("reservations-no-restaurant")).getText())
+        assertThat(byId(Paragraph.class, "reservations-no-restaurant").getText())
                 .isEqualTo("Choose a restaurant in the switcher above to see its reservation book.");
         _assertNone(Grid.class, spec -> spec.withId("reservations-grid"));
     }
@@ -353,7 +352,7 @@ class ReservationListViewTest extends KaribuTest {
     }
 
     private List<String> statusActionIds() {
-        return _get(HorizontalLayout.class, spec -> spec.withId("reservation-status-actions")).getChildren()
+        return byId(HorizontalLayout.class, "reservation-status-actions").getChildren()
                 .map(button -> button.getId().orElseThrow())
                 .toList();
     }

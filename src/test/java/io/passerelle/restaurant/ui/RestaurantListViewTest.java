@@ -228,23 +228,19 @@ class RestaurantListViewTest extends KaribuTest {
         return byId(TextField.class, id);
     }
 
-    @SuppressWarnings("unchecked")
     private static ComboBox<Reseller> resellerField() {
-        return _get(ComboBox.class, spec -> spec.withId("restaurant-reseller"));
+        return byId(ComboBox.class, "restaurant-reseller");
     }
 
-    @SuppressWarnings("unchecked")
     private static ComboBox<ZoneId> timeZoneField() {
-        return _get(ComboBox.class, spec -> spec.withId("restaurant-time-zone"));
+        return byId(ComboBox.class, "restaurant-time-zone");
     }
 
-    @SuppressWarnings("unchecked")
     private static Select<Locale> localeField() {
-        return _get(Select.class, spec -> spec.withId("restaurant-locale"));
+        return byId(Select.class, "restaurant-locale");
     }
 
-    @SuppressWarnings("unchecked")
     private static Grid<Restaurant> grid() {
-        return _get(Grid.class, spec -> spec.withId("restaurant-grid"));
+        return byId(Grid.class, "restaurant-grid");
     }
 }

@@ -205,11 +205,11 @@ class UserListViewTest extends KaribuTest {
         setAsUser(textField("user-search"), owner.getEmail());
 
         _click(rowButton("user-disable-" + owner.getId()));
-        ConfirmDialogKt._fireCancel(_get(ConfirmDialog.class, spec -> spec.withId("user-enabled-confirm")));
+        ConfirmDialogKt._fireCancel(byId(ConfirmDialog.class, "user-enabled-confirm"));
         assertThat(fixtures.authenticate(owner).isAuthenticated()).as("cancel changes nothing").isTrue();
 
         _click(rowButton("user-disable-" + owner.getId()));
-        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("user-enabled-confirm")));
+        ConfirmDialogKt._fireConfirm(byId(ConfirmDialog.class, "user-enabled-confirm"));
 
         assertThat(GridKt._getFormatted(grid(), 0, "enabled")).isEqualTo(grid().getTranslation("user.status.disabled"));
         assertThatThrownBy(() -> fixtures.authenticate(owner)).isInstanceOf(BadCredentialsException.class);
@@ -273,23 +273,19 @@ class UserListViewTest extends KaribuTest {
         return byId(TextField.class, id);
     }
 
-    @SuppressWarnings("unchecked")
     private static Select<AppRole> roleField() {
-        return _get(Select.class, spec -> spec.withId("user-role"));
+        return byId(Select.class, "user-role");
     }
 
-    @SuppressWarnings("unchecked")
     private static ComboBox<Reseller> resellerField() {
-        return _get(ComboBox.class, spec -> spec.withId("user-reseller"));
+        return byId(ComboBox.class, "user-reseller");
     }
 
-    @SuppressWarnings("unchecked")
     private static MultiSelectComboBox<RestaurantRef> restaurantsField() {
-        return _get(MultiSelectComboBox.class, spec -> spec.withId("user-restaurants"));
+        return byId(MultiSelectComboBox.class, "user-restaurants");
     }
 
-    @SuppressWarnings("unchecked")
     private static Grid<UserSummary> grid() {
-        return _get(Grid.class, spec -> spec.withId("user-grid"));
+        return byId(Grid.class, "user-grid");
     }
 }

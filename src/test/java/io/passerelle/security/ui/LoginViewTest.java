@@ -1,6 +1,5 @@
 package io.passerelle.security.ui;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
@@ -18,7 +17,7 @@ class LoginViewTest extends KaribuTest {
         navigate("reservations");
 
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("login");
-        assertThat(_get(LoginForm.class, spec -> spec.withId("login-form")).isError()).isFalse();
+        assertThat(byId(LoginForm.class, "login-form").isError()).isFalse();
     }
 
     @Test
@@ -26,7 +25,7 @@ class LoginViewTest extends KaribuTest {
         UI.getCurrent().navigate("login", QueryParameters.simple(Map.of("error", "")));
         UI.getCurrent().setLocale(Locale.ITALIAN);
 
-        var form = _get(LoginForm.class, spec -> spec.withId("login-form"));
+        var form = byId(LoginForm.class, "login-form");
         assertThat(form.isError()).isTrue();
         assertThat(String.valueOf(form.getElement().getPropertyRaw("i18n"))).contains("E-mail o password non corretti");
         assertThat(form.getAction()).isEqualTo("login");

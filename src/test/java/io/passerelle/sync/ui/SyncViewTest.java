@@ -87,7 +87,7 @@ class SyncViewTest extends KaribuTest {
         login(tenant.owner());
         navigate("sync");
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("sync-no-connection")).getText())
+        assertThat(byId(Paragraph.class, "sync-no-connection").getText())
                 .isEqualTo(t("sync.view.no-push-connection"));
     }
 

@@ -3,7 +3,6 @@ package io.passerelle.tables.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -66,7 +65,7 @@ class TableNamesViewTest extends KaribuTest {
         assertThat(formattedColumn(posGrid(), "source").getFirst()).startsWith("Listed by the POS · 1 events, last on");
         assertThat(formattedColumn(tableGrid(), "name")).containsExactly("Bar", "T12", "T7");
         assertThat(formattedColumn(tableGrid(), "state")).containsExactly("Not named by the POS", "Linked", "Not named by the POS");
-        assertThat(_get(Span.class, spec -> spec.withId("table-names-summary")).getText())
+        assertThat(byId(Span.class, "table-names-summary").getText())
                 .isEqualTo("POS names without a table: 2. Tables the POS does not name: 2.");
         assertThat(badge()).isEqualTo("2");
         assertThat(button("table-names-link").isEnabled()).isFalse();
@@ -126,11 +125,11 @@ class TableNamesViewTest extends KaribuTest {
         open();
 
         _click(button("table-names-accept-all"));
-        ConfirmDialogKt._fireCancel(_get(ConfirmDialog.class, spec -> spec.withId("table-names-accept-all-confirm")));
+        ConfirmDialogKt._fireCancel(byId(ConfirmDialog.class, "table-names-accept-all-confirm"));
         assertThat(formattedColumn(posGrid(), "state")).containsExactly("Unmatched", "Unmatched", "Same name");
 
         _click(button("table-names-accept-all"));
-        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("table-names-accept-all-confirm")));
+        ConfirmDialogKt._fireConfirm(byId(ConfirmDialog.class, "table-names-accept-all-confirm"));
 
         assertThat(formattedColumn(posGrid(), "state")).containsExactly("Unmatched", "Same name", "Linked");
         NotificationsKt.expectNotifications("Suggestions accepted: 1.");
@@ -143,7 +142,7 @@ class TableNamesViewTest extends KaribuTest {
         login(other.owner());
         navigate(TableNamesView.ROUTE);
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("table-names-no-connection")).isVisible()).isTrue();
+        assertThat(byId(Paragraph.class, "table-names-no-connection").isVisible()).isTrue();
         _assertNone(Grid.class, spec -> spec.withId("pos-names-grid"));
         _assertNone(Span.class, spec -> spec.withId("nav-badge-table-names"));
     }
@@ -162,13 +161,11 @@ class TableNamesViewTest extends KaribuTest {
         return byId(Button.class, id);
     }
 
-    @SuppressWarnings("unchecked")
     private static Grid<Object> posGrid() {
-        return _get(Grid.class, spec -> spec.withId("pos-names-grid"));
+        return byId(Grid.class, "pos-names-grid");
     }
 
-    @SuppressWarnings("unchecked")
     private static Grid<DiningTableLinks> tableGrid() {
-        return _get(Grid.class, spec -> spec.withId("dining-tables-grid"));
+        return byId(Grid.class, "dining-tables-grid");
     }
 }
