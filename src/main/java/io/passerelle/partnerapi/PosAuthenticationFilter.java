@@ -35,13 +35,16 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
     static final String ROLE_POS = "ROLE_POS";
 
     private final ConnectionService connections;
+    private final CredentialCache credentialCache;
     private final AuthenticationThrottle throttle;
     private final SecurityContextHolderStrategy securityContexts;
     private final List<String> publicPaths;
 
-    PosAuthenticationFilter(ConnectionService connections, AuthenticationThrottle throttle,
+    PosAuthenticationFilter(ConnectionService connections, CredentialCache credentialCache,
+            AuthenticationThrottle throttle,
             SecurityContextHolderStrategy securityContexts, List<String> publicPaths) {
         this.connections = connections;
+        this.credentialCache = credentialCache;
         this.throttle = throttle;
         this.securityContexts = securityContexts;
         this.publicPaths = publicPaths;
@@ -72,9 +75,10 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         Optional<AuthenticatedConnection> connection = credentials.publicId() == null ? Optional.empty()
-                : credentials.bearer()
-                        ? connections.authenticateToken(credentials.publicId(), credentials.secret())
-                        : connections.authenticateApiKey(credentials.publicId(), credentials.secret());
+                : credentialCache.authenticate(credentials.publicId(), credentials.bearer(), credentials.secret(),
+                        () -> credentials.bearer()
+                                ? connections.authenticateToken(credentials.publicId(), credentials.secret())
+                                : connections.authenticateApiKey(credentials.publicId(), credentials.secret()));
         if (connection.isEmpty()) {
             fail(request, response, credentials.publicIdText(), Problem.unauthorized(
                     "Unknown restaurant, wrong credentials, or no enabled connection for them"));
