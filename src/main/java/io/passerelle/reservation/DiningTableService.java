@@ -8,7 +8,10 @@ import io.passerelle.shared.database.DuplicateKeyRefusals;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -52,6 +55,25 @@ public class DiningTableService implements DuplicateKeyRefusals {
     @Transactional(readOnly = true)
     public Optional<DiningTable> namedExactlyForMachine(long restaurantId, String name) {
         return tables.findByRestaurantIdAndName(restaurantId, name).filter(table -> table.getName().equals(name));
+    }
+
+    /**
+     * {@link #namedExactlyForMachine(long, String)} for several names in one query: the id of the table named
+     * exactly so, by name; a name of no table is absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> idsNamedExactlyForMachine(long restaurantId, Collection<String> names) {
+        var ids = new HashMap<String, Long>();
+        if (names.isEmpty()) {
+            return ids;
+        }
+        for (Object[] row : tables.findIdsByRestaurantIdAndNameIn(restaurantId, names)) {
+            String name = (String) row[1];
+            if (names.contains(name)) {
+                ids.put(name, (Long) row[0]);
+            }
+        }
+        return ids;
     }
 
     @Transactional(readOnly = true)
