@@ -1,0 +1,117 @@
+package io.passerelle.partnerapi;
+
+import static io.passerelle.partnerapi.PosEvents.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.passerelle.PasserelleTest;
+import io.passerelle.TestFixtures;
+import io.passerelle.connection.AuthenticatedConnection;
+import io.passerelle.connection.ConnectionService;
+import io.passerelle.partnerapi.PartnerApiKit.Pos;
+import io.passerelle.partnerapi.StatementCounting.Count;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What a walk-in costs the database, counted on the JDBC connection: one commit, and a bounded number of statements
+ * whose number does not grow by a round trip per event where a batch will do. A statement put back in the loop (a
+ * stored answer read per event, a pos_event row written twice, a table name resolved per event) fails here.
+ */
+@PasserelleTest
+@Import({TestFixtures.class, StatementCounting.Config.class})
+class PosEventStatementsTest {
+
+    /**
+     * A walk-in from a push till, the statements it costs on their own: its stored answer looked up, the table name
+     * resolved (link, then table named so), the order looked up, the reservation and the order inserted, the push
+     * connections read and the till's own news acknowledged (sync), the event's row, the unmapped name's sighting
+     * and the sync log line.
+     */
+    private static final int SINGLE_WALK_IN = 12;
+    /** Per further event of a batch: order looked up, reservation and order inserted, push connections, acknowledged. */
+    private static final int PER_BATCHED_WALK_IN = 5;
+
+    private final PosEventProcessor events;
+    private final AuthenticatedConnection till;
+
+    @Autowired
+    PosEventStatementsTest(PosEventProcessor events, ConnectionService connections, TestFixtures fixtures,
+            @LocalServerPort int port) {
+        this.events = events;
+        var api = new PartnerApiKit(port, fixtures, connections);
+        var tenant = fixtures.tenant();
+        Pos pos = api.push(tenant.restaurant(), "http://127.0.0.1:9/webhooks/counted");
+        till = connections.authenticateToken(pos.publicId(), api.pushToken(pos)).orElseThrow();
+        // the first event of a till pays for what is then known (the sighting row created, caches warmed)
+        events.process(till, walkIn());
+    }
+
+    @Test
+    void aSingleWalkInIsOneCommitAndABoundedNumberOfStatements() {
+        PosEventRequest event = walkIn();
+        var answers = new ArrayList<EventAnswer>();
+
+        Count count = StatementCounting.on(() -> answers.add(events.process(till, event)));
+
+        assertThat(answers.getFirst().effect()).isEqualTo("WALK_IN_CREATED");
+        assertThat(count.commits()).as(count.toString()).isEqualTo(1);
+        assertThat(count.statements()).as(count.toString()).hasSizeLessThanOrEqualTo(SINGLE_WALK_IN);
+        assertThat(count.statements()).as(count.toString())
+                .filteredOn(sql -> sql.contains("pos_event")).hasSize(2); // looked up, then inserted once
+    }
+
+    @Test
+    void aBatchOfTenIsOneCommitAndWritesItsRowsAsBatches() {
+        List<PosEventRequest> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(walkIn());
+        }
+        var answers = new ArrayList<EventAnswer>();
+
+        Count count = StatementCounting.on(() -> answers.addAll(events.processAll(till, batch)));
+
+        assertThat(answers).extracting(EventAnswer::effect).containsOnly("WALK_IN_CREATED").hasSize(10);
+        assertThat(count.commits()).as(count.toString()).isEqualTo(1);
+        assertThat(count.statements()).as(count.toString())
+                .hasSizeLessThanOrEqualTo(SINGLE_WALK_IN + 9 * PER_BATCHED_WALK_IN);
+        for (String once : List.of("from pos_event", "insert into pos_event", "pos_table_link", "from dining_table",
+                "pos_table_sighting", "sync_log")) {
+            assertThat(count.statements()).as(once + " in " + count)
+                    .filteredOn(sql -> sql.contains(once)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aReplayedBatchGetsTheSameAnswersFromOneQueryAndNoSecondEffect() {
+        List<PosEventRequest> batch = List.of(walkIn(), walkIn(), walkIn());
+        List<EventAnswer> first = events.processAll(till, batch);
+        var again = new ArrayList<EventAnswer>();
+
+        Count count = StatementCounting.on(() -> again.addAll(events.processAll(till, batch)));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(count.statements()).as(count.toString()).hasSize(1).allMatch(sql -> sql.contains("from pos_event"));
+    }
+
+    @Test
+    void anEventRepeatedWithinABatchIsAppliedOnceAndAnsweredTheSame() {
+        PosEventRequest event = walkIn();
+
+        List<EventAnswer> answers = events.processAll(till, List.of(event, walkIn(), event));
+
+        assertThat(answers.get(2)).isEqualTo(answers.get(0));
+        assertThat(answers.get(0).effect()).isEqualTo("WALK_IN_CREATED");
+        assertThat(events.process(till, event)).isEqualTo(answers.get(0));
+    }
+
+    private PosEventRequest walkIn() {
+        String json = PosEvents.opened(newId(), Instant.now(), "ord-" + newId(), "T9", 2);
+        return events.read(StrictJson.readTree(json.getBytes(StandardCharsets.UTF_8)), "");
+    }
+}
