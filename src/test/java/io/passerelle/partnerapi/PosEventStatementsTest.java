@@ -30,12 +30,12 @@ class PosEventStatementsTest {
     /**
      * A walk-in from a push till, the statements it costs on their own: its stored answer looked up, the table name
      * resolved (link, then table named so), the order looked up, the reservation and the order inserted, the push
-     * connections read and the till's own news acknowledged (sync), the event's row, the unmapped name's sighting
-     * and the sync log line.
+     * connections read (sync), then as batches: the event's row, the unmapped name's sighting, the sync log line and
+     * the till's own news acknowledged (sync).
      */
-    private static final int SINGLE_WALK_IN = 12;
-    /** Per further event of a batch: order looked up, reservation and order inserted, push connections, acknowledged. */
-    private static final int PER_BATCHED_WALK_IN = 5;
+    private static final int SINGLE_WALK_IN = 11;
+    /** Per further event of a batch: its order looked up, its reservation and its order inserted (IDENTITY ids). */
+    private static final int PER_BATCHED_WALK_IN = 3;
 
     private final PosEventProcessor events;
     private final AuthenticatedConnection till;
@@ -81,7 +81,7 @@ class PosEventStatementsTest {
         assertThat(count.statements()).as(count.toString())
                 .hasSizeLessThanOrEqualTo(SINGLE_WALK_IN + 9 * PER_BATCHED_WALK_IN);
         for (String once : List.of("from pos_event", "insert into pos_event", "pos_table_link", "from dining_table",
-                "pos_table_sighting", "sync_log")) {
+                "pos_table_sighting", "sync_log", "from partner_connection", "push_delivery_state")) {
             assertThat(count.statements()).as(once + " in " + count)
                     .filteredOn(sql -> sql.contains(once)).hasSize(1);
         }
