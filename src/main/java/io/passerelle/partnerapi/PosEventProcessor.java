@@ -42,12 +42,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns what a POS posts to {@code /events} into effects on the reservation book, once per eventId.
  *
  * <p>Each event is all-or-nothing: the answers already stored for its eventId are looked up (one query for a whole
- * batch), its effects applied, and its {@code pos_event} row inserted once, with its answer, before the commit (the
- * rows of a batch as one JDBC batch), all committed together. A batch runs in one transaction when every event of it
- * is accepted, and event by event otherwise ({@link #processAll}). A repeat of the eventId finds the row and gets the
- * stored answer; a repeat within one batch gets the answer of its first occurrence. A twin arriving at the same time
- * meets the first one's row locks (the reservation, the order's unique key, the event's unique key), fails on a
- * unique key once the first commits, and on its retry finds the stored answer: its effects are rolled back.
+ * batch; a single event, only on a retry: see {@link #process}), its effects applied, and its {@code pos_event} row
+ * inserted once, with its answer, before the commit (the rows of a batch as one JDBC batch), all committed together.
+ * A batch runs in one transaction when every event of it is accepted, and event by event otherwise
+ * ({@link #processAll}). A repeat of the eventId finds the row and gets the stored answer; a repeat within one batch
+ * gets the answer of its first occurrence. A twin arriving at the same time meets the first one's row locks (the
+ * reservation, the order's unique key, the event's unique key), fails on a unique key once the first commits, and on
+ * its retry finds the stored answer: its effects are rolled back.
  *
  * <p>A refused event (404/409/422) rolls its effects back; its answer is then stored in a transaction of its
  * own and written to the sync log. Only under its own eventId: the POS re-attaching after the status was fixed
@@ -132,12 +133,17 @@ class PosEventProcessor {
         return event;
     }
 
-    /** Applies the event unless its eventId was seen: the answer, stored or new. */
+    /**
+     * Applies the event unless its eventId was seen: the answer, stored or new. A first attempt does not look for a
+     * stored answer: a repeat is rare, and its row's unique key refuses the second insert, which rolls the attempt
+     * back (its effects with it); the next attempt looks first and answers as stored.
+     */
     EventAnswer process(AuthenticatedConnection connection, PosEventRequest event) {
         for (int attempt = 1; ; attempt++) {
+            boolean lookFirst = attempt > 1;
             try {
                 return transactions.execute(status -> {
-                    var work = new EventWork(connection, List.of(event));
+                    var work = new EventWork(connection, List.of(event), lookFirst);
                     EventAnswer answer = work.answer(event);
                     work.write();
                     return answer;
@@ -165,7 +171,7 @@ class PosEventProcessor {
         if (events.size() > 1) {
             try {
                 return transactions.execute(status -> {
-                    var work = new EventWork(connection, events);
+                    var work = new EventWork(connection, events, true);
                     var answers = new ArrayList<EventAnswer>(events.size());
                     for (PosEventRequest event : events) {
                         answers.add(work.answer(event));
@@ -255,9 +261,11 @@ class PosEventProcessor {
         private final Map<String, Integer> unmapped = new HashMap<>();
         private final List<LogRecord> lines = new ArrayList<>();
 
-        EventWork(AuthenticatedConnection connection, List<PosEventRequest> events) {
+        /** @param lookFirst read the answers already stored (else a repeat is found by the row's unique key) */
+        EventWork(AuthenticatedConnection connection, List<PosEventRequest> events, boolean lookFirst) {
             this.connection = connection;
-            this.answered = stored(connection, events.stream().map(PosEventRequest::eventId).toList());
+            this.answered = lookFirst ? stored(connection, events.stream().map(PosEventRequest::eventId).toList())
+                    : new HashMap<>();
             List<String> named = events.stream()
                     .filter(event -> event instanceof PosEventRequest.BookEvent && !answered.containsKey(event.eventId()))
                     .map(PosEventProcessor::tableNamed)
