@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -31,14 +32,16 @@ public class DiningTableService implements DuplicateKeyRefusals {
     private final ReservationRepository reservations;
     private final RestaurantAccess access;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
 
     DiningTableService(DiningTableRepository tables, RoomRepository rooms, ReservationRepository reservations,
-            RestaurantAccess access, ApplicationEventPublisher events) {
+            RestaurantAccess access, ApplicationEventPublisher events, JdbcClient jdbc) {
         this.tables = tables;
         this.rooms = rooms;
         this.reservations = reservations;
         this.access = access;
         this.events = events;
+        this.jdbc = jdbc;
     }
 
     /** By name, each with its room loaded. */
@@ -67,12 +70,14 @@ public class DiningTableService implements DuplicateKeyRefusals {
         if (names.isEmpty()) {
             return ids;
         }
-        for (Object[] row : tables.findIdsByRestaurantIdAndNameIn(restaurantId, names)) {
-            String name = (String) row[1];
-            if (names.contains(name)) {
-                ids.put(name, (Long) row[0]);
-            }
-        }
+        // plain SQL: id and name only, no entity; and Hibernate binds a collection only after an exception per call
+        jdbc.sql("select id, name from dining_table where restaurant_id = :restaurant and name in (:names)")
+                .param("restaurant", restaurantId)
+                .param("names", names)
+                .query((row, number) -> ids.put(row.getString(2), row.getLong(1)))
+                .list();
+        // the column compares without case: only the table named exactly so
+        ids.keySet().retainAll(names);
         return ids;
     }
 
