@@ -151,7 +151,8 @@ class PosEventProcessor {
             } catch (Refusal refusal) {
                 return storeRefusal(connection, event, refusal);
             } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrentTwin) {
-                // A twin of this event (or another event about the same order) committed first: look again.
+                // This event sent again (its row's unique key), or a twin of it or another event about the same
+                // order committed first: look again.
                 if (attempt == MAX_ATTEMPTS) {
                     throw new PartnerApiException(new Problem(503, "busy", "Busy",
                             "Concurrent events about the same order; retry with the same eventId", List.of(),
