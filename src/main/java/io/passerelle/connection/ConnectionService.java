@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -70,12 +71,14 @@ public class ConnectionService implements DuplicateKeyRefusals {
     private final SecretCipher cipher;
     private final WebhookUrlPolicy urlPolicy;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<Long, RecordedContact> recordedContacts = new ConcurrentHashMap<>();
 
     ConnectionService(PartnerConnectionRepository connections, ConnectionAuditRepository audit,
             PartnerCatalogue catalogue, RestaurantAccess access, RestaurantService restaurants, CurrentUser currentUser,
-            SecretCipher cipher, PartnerSettings partnerSettings, TransactionTemplate transactions, Clock clock) {
+            SecretCipher cipher, PartnerSettings partnerSettings, TransactionTemplate transactions,
+            ApplicationEventPublisher events, Clock clock) {
         this.connections = connections;
         this.audit = audit;
         this.catalogue = catalogue;
@@ -85,6 +88,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
         this.cipher = cipher;
         this.urlPolicy = partnerSettings.webhookUrlPolicy();
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -144,6 +148,8 @@ public class ConnectionService implements DuplicateKeyRefusals {
         if (!changed.isEmpty()) {
             record(connection, AuditAction.UPDATED, String.join(",", changed));
         }
+        // a new token, or enabled/disabled; any edit counts, to keep this from falling behind the form's fields
+        credentialsChanged(connection);
         return connection;
     }
 
@@ -158,6 +164,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
         }
         connection.setEnabled(enabled, clock.instant());
         record(connection, enabled ? AuditAction.ENABLED : AuditAction.DISABLED, null);
+        credentialsChanged(connection);
         return connection;
     }
 
@@ -173,6 +180,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
         ApiKey key = ApiKeys.generate();
         connection.storeApiKey(ApiKeys.hash(key.value()), key.hint(), clock.instant());
         record(connection, rotation ? AuditAction.API_KEY_ROTATED : AuditAction.API_KEY_GENERATED, key.hint());
+        credentialsChanged(connection);
         return key;
     }
 
@@ -190,6 +198,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
             String hint = ApiKeys.hint(apiKey);
             connection.storeApiKey(ApiKeys.hash(apiKey), hint, now);
             record(connection, AuditAction.API_KEY_GENERATED, hint);
+            credentialsChanged(connection);
         }
         if (signingSecret != null) {
             requireStyle(connection, PartnerStyle.PUSH);
@@ -419,6 +428,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
             connection.setEnabled(false, clock.instant());
             audit.save(new ConnectionAuditEntry(connection, SYNC_ENGINE, clock.instant(), AuditAction.DISABLED,
                     "pos-gone"));
+            credentialsChanged(connection);
         });
     }
 
@@ -532,6 +542,11 @@ public class ConnectionService implements DuplicateKeyRefusals {
         return catalogue.byCode(connection.getPartnerCode()).orElseThrow(() -> new IllegalStateException(
                 "Connection " + connection.getId() + " is to partner " + connection.getPartnerCode()
                         + ", which is no longer in the catalogue"));
+    }
+
+    /** What authenticates as this connection changed: remembered acceptances of it must go once this commits. */
+    private void credentialsChanged(PartnerConnection connection) {
+        events.publishEvent(new ConnectionCredentialsChanged(connection.getId()));
     }
 
     private void record(PartnerConnection connection, AuditAction action, String details) {

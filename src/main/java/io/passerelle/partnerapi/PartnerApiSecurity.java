@@ -29,12 +29,13 @@ class PartnerApiSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain partnerApiFilterChain(HttpSecurity http, ConnectionService connections,
-            AuthenticationThrottle throttle, ObjectProvider<SecurityContextHolderStrategy> strategies)
+            AuthenticationThrottle throttle, CredentialCache credentialCache, ObjectProvider<SecurityContextHolderStrategy> strategies)
             throws Exception {
         SecurityContextHolderStrategy securityContexts =
                 strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
         List<String> publicPaths = List.of(OPENAPI_PATH, DOCS_PATH, DOCS_ASSETS);
-        var filter = new PosAuthenticationFilter(connections, throttle, securityContexts, publicPaths);
+        var filter = new PosAuthenticationFilter(connections, credentialCache, throttle, securityContexts,
+                publicPaths);
         return http.securityMatcher("/api/partner/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPENAPI_PATH, OPENAPI_PATH + "/**", DOCS_PATH, DOCS_ASSETS + "/**").permitAll()

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureWindow            how long a failed authentication counts
  * @param settle                   the pull feed serves only rows changed at least this long ago (see PullFeed)
  * @param currency                 the restaurants' currency: money in events must be in it
+ * @param credentialCacheTtl       how long accepted POS credentials are remembered (0: checked on every request);
+ *                                 a change of them is seen at once on this node, on others within this time
  */
 @ConfigurationProperties("passerelle.partner-api")
 public record PartnerApiSettings(
@@ -19,7 +21,8 @@ public record PartnerApiSettings(
         @DefaultValue("10") int maxFailuresPerRestaurant,
         @DefaultValue("15m") Duration failureWindow,
         @DefaultValue("2s") Duration settle,
-        @DefaultValue("EUR") String currency) {
+        @DefaultValue("EUR") String currency,
+        @DefaultValue("10s") Duration credentialCacheTtl) {
 
     /** PROTOCOL.md: a body over 1 MiB is refused (413). */
     public static final int MAX_BODY_BYTES = 1024 * 1024;

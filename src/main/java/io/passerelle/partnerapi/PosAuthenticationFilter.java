@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -34,14 +36,19 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
     static final String POS_VERSION_HEADER = "X-Pos-Version";
     static final String ROLE_POS = "ROLE_POS";
 
+    private static final Logger log = LoggerFactory.getLogger(PosAuthenticationFilter.class);
+
     private final ConnectionService connections;
+    private final CredentialCache credentialCache;
     private final AuthenticationThrottle throttle;
     private final SecurityContextHolderStrategy securityContexts;
     private final List<String> publicPaths;
 
-    PosAuthenticationFilter(ConnectionService connections, AuthenticationThrottle throttle,
+    PosAuthenticationFilter(ConnectionService connections, CredentialCache credentialCache,
+            AuthenticationThrottle throttle,
             SecurityContextHolderStrategy securityContexts, List<String> publicPaths) {
         this.connections = connections;
+        this.credentialCache = credentialCache;
         this.throttle = throttle;
         this.securityContexts = securityContexts;
         this.publicPaths = publicPaths;
@@ -66,15 +73,17 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
         String source = request.getRemoteAddr();
         Optional<Duration> blocked = throttle.blockedFor(source, credentials.publicIdText());
         if (blocked.isPresent()) {
+            log.info("Partner API request from {} refused: too many failed authentications", source);
             ProblemWriter.write(response, new Problem(429, "rate-limited", "Too many failed authentications",
                     "Too many failed authentications from this address or for this restaurant; try again later",
                     List.of(), blocked.get()));
             return;
         }
         Optional<AuthenticatedConnection> connection = credentials.publicId() == null ? Optional.empty()
-                : credentials.bearer()
-                        ? connections.authenticateToken(credentials.publicId(), credentials.secret())
-                        : connections.authenticateApiKey(credentials.publicId(), credentials.secret());
+                : credentialCache.authenticate(credentials.publicId(), credentials.bearer(), credentials.secret(),
+                        () -> credentials.bearer()
+                                ? connections.authenticateToken(credentials.publicId(), credentials.secret())
+                                : connections.authenticateApiKey(credentials.publicId(), credentials.secret()));
         if (connection.isEmpty()) {
             fail(request, response, credentials.publicIdText(), Problem.unauthorized(
                     "Unknown restaurant, wrong credentials, or no enabled connection for them"));
@@ -101,6 +110,10 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
 
     private void fail(HttpServletRequest request, HttpServletResponse response, String publicIdText, Problem problem)
             throws IOException {
+        // never the credentials: the restaurant as a number (anything else it named is not echoed), and the reason
+        log.info("Partner API authentication refused from {} for restaurant {}: {}", request.getRemoteAddr(),
+                publicIdText == null ? "(none)" : publicIdText.matches("[0-9]{1,9}") ? publicIdText : "(not an ID)",
+                problem.detail());
         throttle.recordFailure(request.getRemoteAddr(), publicIdText);
         ProblemWriter.write(response, problem);
     }

@@ -24,11 +24,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,11 +41,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns what a POS posts to {@code /events} into effects on the reservation book, once per eventId.
  *
- * <p>Each event is all-or-nothing: its {@code pos_event} row is inserted first, then its effects applied, then the
- * answer stored on the row, all committed together. A batch runs in one transaction when every event of it is
- * accepted, and event by event otherwise ({@link #processAll}). A repeat
- * of the eventId finds the row and gets the stored answer. A twin arriving at the same time waits on the row's
- * unique key until the first commits, fails on it, and on its retry finds the stored answer.
+ * <p>Each event is all-or-nothing: the answers already stored for its eventId are looked up (one query for a whole
+ * batch; a single event, only on a retry: see {@link #process}), its effects applied, and its {@code pos_event} row
+ * inserted once, with its answer, before the commit (the rows of a batch as one JDBC batch), all committed together.
+ * A batch runs in one transaction when every event of it is accepted, and event by event otherwise
+ * ({@link #processAll}). A repeat of the eventId finds the row and gets the stored answer; a repeat within one batch
+ * gets the answer of its first occurrence. A twin arriving at the same time meets the first one's row locks (the
+ * reservation, the order's unique key, the event's unique key), fails on a unique key once the first commits, and on
+ * its retry finds the stored answer: its effects are rolled back.
  *
  * <p>A refused event (404/409/422) rolls its effects back; its answer is then stored in a transaction of its
  * own and written to the sync log. Only under its own eventId: the POS re-attaching after the status was fixed
@@ -63,13 +69,15 @@ class PosEventProcessor {
     private final SyncLogService syncLog;
     private final Validator validator;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final PartnerApiSettings settings;
     private final EntityManager entityManager;
     private final Clock clock;
 
     PosEventProcessor(PosOrderService orders, PosTableNames tableNames, PayAtTableService payAtTable,
-            SyncLogService syncLog, Validator validator, JdbcClient jdbc, TransactionTemplate transactions,
+            SyncLogService syncLog, Validator validator, JdbcClient jdbc, JdbcTemplate batches,
+            TransactionTemplate transactions,
             PartnerApiSettings settings, EntityManager entityManager, Clock clock) {
         this.orders = orders;
         this.tableNames = tableNames;
@@ -77,6 +85,7 @@ class PosEventProcessor {
         this.syncLog = syncLog;
         this.validator = validator;
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transactions = transactions;
         this.settings = settings;
         this.entityManager = entityManager;
@@ -124,20 +133,26 @@ class PosEventProcessor {
         return event;
     }
 
-    /** Applies the event unless its eventId was seen: the answer, stored or new. */
+    /**
+     * Applies the event unless its eventId was seen: the answer, stored or new. A first attempt does not look for a
+     * stored answer: a repeat is rare, and its row's unique key refuses the second insert, which rolls the attempt
+     * back (its effects with it); the next attempt looks first and answers as stored.
+     */
     EventAnswer process(AuthenticatedConnection connection, PosEventRequest event) {
         for (int attempt = 1; ; attempt++) {
+            boolean lookFirst = attempt > 1;
             try {
                 return transactions.execute(status -> {
-                    var work = new EventWork();
-                    EventAnswer answer = storedOrApplied(connection, event, work);
-                    syncLog.recordAll(work.lines);
+                    var work = new EventWork(connection, List.of(event), lookFirst);
+                    EventAnswer answer = work.answer(event);
+                    work.write();
                     return answer;
                 });
             } catch (Refusal refusal) {
                 return storeRefusal(connection, event, refusal);
             } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrentTwin) {
-                // A twin of this event (or another event about the same order) committed first: look again.
+                // This event sent again (its row's unique key), or a twin of it or another event about the same
+                // order committed first: look again.
                 if (attempt == MAX_ATTEMPTS) {
                     throw new PartnerApiException(new Problem(503, "busy", "Busy",
                             "Concurrent events about the same order; retry with the same eventId", List.of(),
@@ -157,16 +172,16 @@ class PosEventProcessor {
         if (events.size() > 1) {
             try {
                 return transactions.execute(status -> {
-                    var work = new EventWork();
+                    var work = new EventWork(connection, events, true);
                     var answers = new ArrayList<EventAnswer>(events.size());
                     for (PosEventRequest event : events) {
-                        answers.add(storedOrApplied(connection, event, work));
+                        answers.add(work.answer(event));
                         // Done with this event's entities: Hibernate dirty-checks every managed entity before each
                         // query, which over a batch of a hundred events grew quadratic and took most of its time.
                         entityManager.flush();
                         entityManager.clear();
                     }
-                    syncLog.recordAll(work.lines);
+                    work.write();
                     return answers;
                 });
             } catch (Refusal | PartnerApiException | DataIntegrityViolationException
@@ -185,30 +200,15 @@ class PosEventProcessor {
         return answers;
     }
 
-    /** In the caller's transaction: the stored answer, or the event applied and its answer stored. */
-    private EventAnswer storedOrApplied(AuthenticatedConnection connection, PosEventRequest event, EventWork work) {
-        return stored(connection, event.eventId()).orElseGet(() -> apply(connection, event, work));
-    }
-
+    /** In the caller's transaction: the effects of an event not answered before; its row is written with the rest. */
     private EventAnswer apply(AuthenticatedConnection connection, PosEventRequest event, EventWork work) {
         long restaurantId = connection.restaurantId();
-        jdbc.sql("""
-                        insert into pos_event (connection_id, event_id, type, received_at, http_status, result)
-                        values (:connection, :eventId, :type, :receivedAt, 0, '')
-                        """)
-                .param("connection", connection.connectionId())
-                .param("eventId", event.eventId())
-                .param("type", typeOf(event))
-                .param("receivedAt", Timestamp.from(clock.instant()))
-                .update();
-        EventAnswer answer = switch (event) {
+        return switch (event) {
             case PosEventRequest.ItemsSent sent -> EventAnswer.accepted(event.eventId(),
                     payAtTable.itemsSent(restaurantId, connection.connectionId(), sent.table()) ? BILL_REQUESTED
                             : NO_CHANGE, null);
             case PosEventRequest.BookEvent change -> applyToBook(connection, change, work);
         };
-        storeAnswer(connection, event.eventId(), answer);
-        return answer;
     }
 
     private EventAnswer applyToBook(AuthenticatedConnection connection, PosEventRequest.BookEvent event,
@@ -233,7 +233,7 @@ class PosEventProcessor {
                     rejected.reservationId());
         }
         if (outcome.tableUnmapped()) {
-            tableNames.recordUnmapped(restaurantId, connection.connectionId(), tableNamed(event));
+            work.unmapped.merge(tableNamed(event), 1, Integer::sum);
             work.lines.add(LogRecord.message(restaurantId, LogDirection.IN, typeOf(event))
                     .connection(connectionId, connection.partnerCode())
                     .messageId(event.eventId())
@@ -247,20 +247,68 @@ class PosEventProcessor {
     }
 
     /**
-     * What applying events in one transaction gathers: the dining tables the POS's table names stand for (a till
-     * names the same few tables again and again), and the sync log lines, written with the events.
+     * What applying events in one transaction reads and writes once for all of them: the answers stored for their
+     * eventIds (one query), the dining tables the POS's table names stand for (one resolution for every name of the
+     * batch: a till names the same few tables again and again); then, before the commit, the new events' rows with
+     * their answers, the table names that stood for no table, and the sync log lines, a JDBC batch each.
      */
     private final class EventWork {
 
-        private final Map<String, Optional<Long>> tables = new HashMap<>();
+        private final AuthenticatedConnection connection;
+        /** By eventId: what was answered before, then what this transaction answered, in order. */
+        private final Map<String, EventAnswer> answered;
+        private final Map<String, PosEventRequest> applied = new LinkedHashMap<>();
+        private final Map<String, Optional<Long>> tables;
+        private final Map<String, Integer> unmapped = new HashMap<>();
         private final List<LogRecord> lines = new ArrayList<>();
+
+        /** @param lookFirst read the answers already stored (else a repeat is found by the row's unique key) */
+        EventWork(AuthenticatedConnection connection, List<PosEventRequest> events, boolean lookFirst) {
+            this.connection = connection;
+            this.answered = lookFirst ? stored(connection, events.stream().map(PosEventRequest::eventId).toList())
+                    : new HashMap<>();
+            List<String> named = events.stream()
+                    .filter(event -> event instanceof PosEventRequest.BookEvent && !answered.containsKey(event.eventId()))
+                    .map(PosEventProcessor::tableNamed)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
+            this.tables = named.isEmpty() ? new HashMap<>()
+                    : new HashMap<>(tableNames.resolveAll(connection.restaurantId(), connection.connectionId(), named));
+        }
+
+        /** The stored answer, or the event applied: once per eventId, however often it comes in this batch. */
+        EventAnswer answer(PosEventRequest event) {
+            EventAnswer known = answered.get(event.eventId());
+            if (known != null) {
+                return known;
+            }
+            EventAnswer answer = apply(connection, event, this);
+            answered.put(event.eventId(), answer);
+            applied.put(event.eventId(), event);
+            return answer;
+        }
 
         /** The dining table the POS means by its table name, as reconciled for this connection; null: none. */
         Long tableId(AuthenticatedConnection connection, String posTable) {
             return posTable == null ? null : tables.computeIfAbsent(posTable,
                     name -> tableNames.resolve(connection.restaurantId(), connection.connectionId(), name)).orElse(null);
         }
+
+        /** Before the commit: what the events of this transaction leave behind, a batch each. */
+        void write() {
+            insertEvents(connection, applied.values().stream()
+                    .map(event -> new EventRow(event, answered.get(event.eventId())))
+                    .toList());
+            if (!unmapped.isEmpty()) {
+                tableNames.recordUnmapped(connection.restaurantId(), connection.connectionId(), unmapped);
+            }
+            syncLog.recordAll(lines);
+        }
     }
+
+    /** A new {@code pos_event} row: the event and the answer it got. */
+    private record EventRow(PosEventRequest event, EventAnswer answer) {}
 
     private static String tableNamed(PosEventRequest event) {
         return switch (event) {
@@ -300,16 +348,50 @@ class PosEventProcessor {
                 .map(json -> StrictJson.MAPPER.readValue(json, EventAnswer.class));
     }
 
-    private void storeAnswer(AuthenticatedConnection connection, String eventId, EventAnswer answer) {
-        jdbc.sql("""
-                        update pos_event set http_status = :status, result = :result
-                        where connection_id = :connection and event_id = :eventId
-                        """)
-                .param("status", answer.status())
-                .param("result", StrictJson.MAPPER.writeValueAsString(answer))
+    /** The answers stored for these eventIds of the connection, by eventId: one query (as a rule). */
+    private Map<String, EventAnswer> stored(AuthenticatedConnection connection, List<String> eventIds) {
+        var answers = new HashMap<String, EventAnswer>();
+        var otherSpellings = new ArrayList<String>();
+        jdbc.sql("select event_id, result from pos_event where connection_id = :connection and event_id in (:eventIds)")
                 .param("connection", connection.connectionId())
-                .param("eventId", eventId)
-                .update();
+                .param("eventIds", eventIds)
+                .query((row, number) -> {
+                    String eventId = row.getString(1);
+                    EventAnswer answer = StrictJson.MAPPER.readValue(row.getString(2), EventAnswer.class);
+                    if (eventIds.contains(eventId)) {
+                        answers.put(eventId, answer);
+                    } else {
+                        otherSpellings.add(eventId);
+                    }
+                    return answer;
+                })
+                .list();
+        if (!otherSpellings.isEmpty()) {
+            // the column compares without case: a row spelled otherwise is the same event for the unique key, so for
+            // the eventIds not found as spelled, the database says which it is, one by one (rare: a POS's ids do not
+            // change case)
+            for (String eventId : eventIds) {
+                if (!answers.containsKey(eventId)) {
+                    stored(connection, eventId).ifPresent(answer -> answers.put(eventId, answer));
+                }
+            }
+        }
+        return answers;
+    }
+
+    /** The rows of events applied in this transaction, each with its answer, as one JDBC batch. */
+    private void insertEvents(AuthenticatedConnection connection, List<EventRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Timestamp receivedAt = Timestamp.from(clock.instant());
+        batches.batchUpdate("""
+                        insert into pos_event (connection_id, event_id, type, received_at, http_status, result)
+                        values (?, ?, ?, ?, ?, ?)
+                        """,
+                rows.stream().map(row -> new Object[] {connection.connectionId(), row.event().eventId(),
+                        typeOf(row.event()), receivedAt, row.answer().status(),
+                        StrictJson.MAPPER.writeValueAsString(row.answer())}).toList());
     }
 
     private EventAnswer storeRefusal(AuthenticatedConnection connection, PosEventRequest event, Refusal refusal) {

@@ -8,9 +8,13 @@ import io.passerelle.shared.database.DuplicateKeyRefusals;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -28,14 +32,16 @@ public class DiningTableService implements DuplicateKeyRefusals {
     private final ReservationRepository reservations;
     private final RestaurantAccess access;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
 
     DiningTableService(DiningTableRepository tables, RoomRepository rooms, ReservationRepository reservations,
-            RestaurantAccess access, ApplicationEventPublisher events) {
+            RestaurantAccess access, ApplicationEventPublisher events, JdbcClient jdbc) {
         this.tables = tables;
         this.rooms = rooms;
         this.reservations = reservations;
         this.access = access;
         this.events = events;
+        this.jdbc = jdbc;
     }
 
     /** By name, each with its room loaded. */
@@ -52,6 +58,27 @@ public class DiningTableService implements DuplicateKeyRefusals {
     @Transactional(readOnly = true)
     public Optional<DiningTable> namedExactlyForMachine(long restaurantId, String name) {
         return tables.findByRestaurantIdAndName(restaurantId, name).filter(table -> table.getName().equals(name));
+    }
+
+    /**
+     * {@link #namedExactlyForMachine(long, String)} for several names in one query: the id of the table named
+     * exactly so, by name; a name of no table is absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> idsNamedExactlyForMachine(long restaurantId, Collection<String> names) {
+        var ids = new HashMap<String, Long>();
+        if (names.isEmpty()) {
+            return ids;
+        }
+        // plain SQL: id and name only, no entity; and Hibernate binds a collection only after an exception per call
+        jdbc.sql("select id, name from dining_table where restaurant_id = :restaurant and name in (:names)")
+                .param("restaurant", restaurantId)
+                .param("names", names)
+                .query((row, number) -> ids.put(row.getString(2), row.getLong(1)))
+                .list();
+        // the column compares without case: only the table named exactly so
+        ids.keySet().retainAll(names);
+        return ids;
     }
 
     @Transactional(readOnly = true)

@@ -125,10 +125,13 @@ class OutboxStore {
                 rs -> new QueuedVersion(rs.getLong(3), OutboxStatus.valueOf(rs.getString(4))));
     }
 
-    void acknowledge(long connectionId, long reservationId, long version, boolean missed, Instant now) {
-        jdbc.sql(ACKNOWLEDGE)
-                .params(connectionId, reservationId, version, missed ? utc(now) : null)
-                .update();
+    /** POS systems' own news acknowledged ({@link #ACKNOWLEDGE}, not missed) as one JDBC batch: key i at version i. */
+    void acknowledgeAll(List<ReservationKey> keys, List<Long> versions) {
+        var rows = new ArrayList<Object[]>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            rows.add(new Object[] {keys.get(i).connectionId(), keys.get(i).reservationId(), versions.get(i), null});
+        }
+        jdbcTemplate.batchUpdate(ACKNOWLEDGE, rows);
     }
 
     /** Staff un-parked a missed reservation: no connection counts it as delivered missed any more. */

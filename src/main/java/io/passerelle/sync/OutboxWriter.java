@@ -24,6 +24,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes outbox messages. On every reservation change, synchronously inside the changing transaction (the
@@ -55,7 +57,8 @@ class OutboxWriter {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ReservationChanged change) {
-        List<PushConnection> told = connections.enabledPushConnections(change.restaurantId()).stream()
+        List<PushConnection> told = work().pushConnections
+                .computeIfAbsent(change.restaurantId(), connections::enabledPushConnections).stream()
                 .filter(connection -> !isOwnNewsOfUpToDatePos(connection, change))
                 .toList();
         if (told.isEmpty()) {
@@ -72,12 +75,75 @@ class OutboxWriter {
     }
 
     /**
+     * What the writer keeps for the length of one transaction (a synchronization of it: a transaction suspended for
+     * another has its own): the restaurants' enabled push connections, read once (a batch of POS events changes
+     * many reservations of one restaurant), and the acknowledgements of POS systems' own news, written as one JDBC
+     * batch before the commit, or before anything here reads a delivery state.
+     */
+    private final class TransactionWork implements TransactionSynchronization {
+
+        private final Map<Long, List<PushConnection>> pushConnections = new HashMap<>();
+        private final List<ReservationKey> acknowledged = new ArrayList<>();
+        private final List<Long> versions = new ArrayList<>();
+
+        void acknowledge(ReservationKey key, long version) {
+            acknowledged.add(key);
+            versions.add(version);
+        }
+
+        void writeAcknowledgements() {
+            if (!acknowledged.isEmpty()) {
+                store.acknowledgeAll(acknowledged, versions);
+                acknowledged.clear();
+                versions.clear();
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writeAcknowledgements();
+        }
+
+        OutboxWriter writer() {
+            return OutboxWriter.this;
+        }
+    }
+
+    /** This transaction's work, begun on first use. */
+    private TransactionWork work() {
+        TransactionWork work = currentWork();
+        if (work == null) {
+            work = new TransactionWork();
+            TransactionSynchronizationManager.registerSynchronization(work);
+        }
+        return work;
+    }
+
+    private TransactionWork currentWork() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof TransactionWork work && work.writer() == this) {
+                return work;
+            }
+        }
+        return null;
+    }
+
+    /** Acknowledgements still waiting for the commit, written now: a delivery state is about to be read. */
+    private void flushAcknowledgements() {
+        TransactionWork work = currentWork();
+        if (work != null) {
+            work.writeAcknowledgements();
+        }
+    }
+
+    /**
      * Missed is final, except when staff un-park the reservation: from then on it travels again; the
      * {@link ReservationChanged} that follows in the same transaction queues it as upserted.
      */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(MissedOverridden override) {
+        flushAcknowledgements();
         store.forgetMissedDelivered(override.reservationId());
     }
 
@@ -92,12 +158,16 @@ class OutboxWriter {
             return false;
         }
         // a reservation the event created (a walk-in) has no delivery state yet: nothing to read
-        DeliveryState state = reporter.versionBefore() < 0 ? DeliveryState.NOTHING
-                : store.deliveryState(connection.connectionId(), change.reservationId());
+        DeliveryState state = DeliveryState.NOTHING;
+        if (reporter.versionBefore() >= 0) {
+            flushAcknowledgements();
+            state = store.deliveryState(connection.connectionId(), change.reservationId());
+        }
         if (state.missedDelivered() || state.ackedVersion() != reporter.versionBefore()) {
             return false;
         }
-        store.acknowledge(connection.connectionId(), change.reservationId(), change.version(), false, clock.instant());
+        // written with the others of this transaction, before its commit
+        work().acknowledge(new ReservationKey(connection.connectionId(), change.reservationId()), change.version());
         return true;
     }
 
@@ -114,6 +184,7 @@ class OutboxWriter {
             Map<Long, RestaurantRef> restaurants) {
         Map<Long, ReservationSnapshot> reservations = snapshots.forSync(restaurants.keySet(),
                 keys.stream().map(ReservationKey::reservationId).collect(Collectors.toSet()));
+        flushAcknowledgements();
         Map<ReservationKey, DeliveryState> states = store.deliveryStates(keys);
         Map<ReservationKey, QueuedVersion> latest = store.latest(keys);
         var queued = new ArrayList<QueuedMessage>();
@@ -135,6 +206,7 @@ class OutboxWriter {
     /** A change: its reservation, as the POS must now hear of it, queued at once. */
     private void enqueue(PushConnection connection, RestaurantRef restaurant, ReservationSnapshot reservation) {
         var key = new ReservationKey(connection.connectionId(), reservation.id());
+        flushAcknowledgements();
         enqueue(connection, restaurant, reservation, store.deliveryState(key.connectionId(), key.reservationId()),
                 store.latest(List.of(key)).get(key), clock.instant(), message -> store.insert(List.of(message)));
     }

@@ -4,8 +4,12 @@ import io.passerelle.reservation.DiningTable;
 import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.PosTableNameResolver;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,9 +59,50 @@ public class PosTableNames implements PosTableNameResolver {
         return diningTables.namedExactlyForMachine(restaurantId, posName).map(DiningTable::getId);
     }
 
+    /**
+     * {@link #resolve} for several names in two queries whatever their number (the links, then the tables named
+     * exactly so): the dining table id of every name, empty where it stands for none.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Optional<Long>> resolveAll(long restaurantId, long connectionId, Collection<String> posNames) {
+        Set<String> names = Set.copyOf(posNames);
+        var resolved = new HashMap<String, Optional<Long>>();
+        boolean otherSpellings = false;
+        for (TableNameStore.Link link : store.links(restaurantId, connectionId, names)) {
+            if (names.contains(link.posName())) {
+                resolved.put(link.posName(), Optional.ofNullable(link.tableId()));
+            } else {
+                otherSpellings = true;
+            }
+        }
+        if (otherSpellings) {
+            // a link spelled otherwise (case, accents) that the column's collation still matches, as resolve() finds
+            // it: which name it is for, the database says, name by name (rare: a link is usually made as the POS
+            // spells it)
+            for (String name : names) {
+                if (!resolved.containsKey(name)) {
+                    store.link(restaurantId, connectionId, name)
+                            .ifPresent(link -> resolved.put(name, Optional.ofNullable(link.tableId())));
+                }
+            }
+        }
+        List<String> unlinked = names.stream().filter(name -> !resolved.containsKey(name)).toList();
+        Map<String, Long> named = diningTables.idsNamedExactlyForMachine(restaurantId, unlinked);
+        for (String name : unlinked) {
+            resolved.put(name, Optional.ofNullable(named.get(name)));
+        }
+        return resolved;
+    }
+
     /** An accepted event named a table that resolves to none: counted, and listed for reconciliation. */
     @Transactional
     public void recordUnmapped(long restaurantId, long connectionId, String posName) {
         store.recordSighting(restaurantId, connectionId, posName, clock.instant());
+    }
+
+    /** {@link #recordUnmapped} for the events of a batch, in one JDBC batch: how many events named each name. */
+    @Transactional
+    public void recordUnmapped(long restaurantId, long connectionId, Map<String, Integer> eventsByName) {
+        store.recordSightings(restaurantId, connectionId, eventsByName, clock.instant());
     }
 }

@@ -2,8 +2,11 @@ package io.passerelle.tables;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +21,11 @@ class TableNameStore {
     record Sighting(String posName, int events, Instant lastSeenAt) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    TableNameStore(JdbcClient jdbc) {
+    TableNameStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     List<String> reported(long connectionId) {
@@ -66,6 +71,22 @@ class TableNameStore {
                 .optional();
     }
 
+    /** The links of these names (compared by the column's collation: the caller matches them exactly). */
+    List<Link> links(long restaurantId, long connectionId, Collection<String> posNames) {
+        if (posNames.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select pos_name, dining_table_id from pos_table_link
+                        where restaurant_id = :restaurant and connection_id = :connection and pos_name in (:names)
+                        """)
+                .param("restaurant", restaurantId)
+                .param("connection", connectionId)
+                .param("names", posNames)
+                .query((row, number) -> new Link(row.getString(1), row.getObject(2, Long.class)))
+                .list();
+    }
+
     void saveLink(long restaurantId, long connectionId, String posName, Long tableId, Instant now) {
         jdbc.sql("""
                         insert into pos_table_link (connection_id, pos_name, restaurant_id, dining_table_id, updated_at)
@@ -105,16 +126,25 @@ class TableNameStore {
 
     /** One statement, so events naming the same table at once count each other rather than collide. */
     void recordSighting(long restaurantId, long connectionId, String posName, Instant now) {
-        jdbc.sql("""
+        recordSightings(restaurantId, connectionId, Map.of(posName, 1), now);
+    }
+
+    /** {@link #recordSighting} for several names at once (events per name), as one JDBC batch. */
+    void recordSightings(long restaurantId, long connectionId, Map<String, Integer> eventsByName, Instant now) {
+        if (eventsByName.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        batches.batchUpdate("""
                         insert into pos_table_sighting (connection_id, pos_name, restaurant_id, events, first_seen_at,
                                                         last_seen_at)
-                        values (:connection, :name, :restaurant, 1, :now, :now)
-                        on duplicate key update events = events + 1, last_seen_at = greatest(last_seen_at, :now)
-                        """)
-                .param("connection", connectionId)
-                .param("name", posName)
-                .param("restaurant", restaurantId)
-                .param("now", Timestamp.from(now))
-                .update();
+                        values (?, ?, ?, ?, ?, ?)
+                        on duplicate key update events = events + values(events),
+                                                last_seen_at = greatest(last_seen_at, values(last_seen_at))
+                        """,
+                eventsByName.entrySet().stream()
+                        .map(sighting -> new Object[] {connectionId, sighting.getKey(), restaurantId, sighting.getValue(),
+                                at, at})
+                        .toList());
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.passerelle.PasserelleTest;
 import io.passerelle.TestFixtures;
+import io.passerelle.connection.ConnectionDetails;
 import io.passerelle.connection.ConnectionService;
+import io.passerelle.connection.UpdateConnection;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @PasserelleTest
 @Import(TestFixtures.class)
 class PartnerApiAuthenticationTest {
+
+    private static final String WEBHOOK = "http://127.0.0.1:9/webhooks/cached";
 
     @LocalServerPort
     int port;
@@ -27,6 +32,8 @@ class PartnerApiAuthenticationTest {
     TestFixtures fixtures;
     @Autowired
     ConnectionService connections;
+    @Autowired
+    TransactionTemplate transactions;
 
     PartnerApiKit api;
 
@@ -93,6 +100,51 @@ class PartnerApiAuthenticationTest {
         assertThat(api.get(pos, "/ping").status()).isEqualTo(401);
         assertThat(api.get(pos.withAuthorization(PartnerApiKit.basic(pos.publicId(), newKey)), "/ping").status())
                 .isEqualTo(200);
+    }
+
+    // The credential cache (passerelle.partner-api.credential-cache-ttl, 10 s here as by default) remembers accepted
+    // credentials: each test below has them accepted first, so that a stale memory would let the old one in.
+
+    @Test
+    void aDisabledConnectionIsRefusedAtOnceButNotForAChangeRolledBack() {
+        var tenant = fixtures.tenant();
+        Pos pos = acceptedPushTill(tenant.restaurant());
+        transactions.executeWithoutResult(status -> {
+            enable(tenant, pos, false);
+            status.setRollbackOnly();
+        });
+        assertThat(api.get(pos, "/ping").status()).isEqualTo(200);
+
+        enable(tenant, pos, false);
+
+        assertThat(api.get(pos, "/ping").status()).isEqualTo(401);
+        enable(tenant, pos, true);
+        assertThat(api.get(pos, "/ping").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReplacedTokenStopsWorkingAtOnce() {
+        var tenant = fixtures.tenant();
+        Pos pos = acceptedPushTill(tenant.restaurant());
+        String newToken = "tok_" + java.util.UUID.randomUUID();
+
+        fixtures.runAsStaff(() -> connections.update(new UpdateConnection(tenant.restaurant().getId(),
+                pos.connectionId(), new ConnectionDetails(WEBHOOK, newToken, null, null,
+                        java.util.Set.of(), true))));
+
+        assertThat(api.get(pos, "/ping").status()).isEqualTo(401);
+        assertThat(api.get(pos.withAuthorization("Bearer " + newToken), "/ping").status()).isEqualTo(200);
+    }
+
+    /** A push till whose token was accepted once, so that the credential cache remembers it. */
+    private Pos acceptedPushTill(io.passerelle.restaurant.Restaurant restaurant) {
+        Pos pos = api.push(restaurant, WEBHOOK);
+        assertThat(api.get(pos, "/ping").status()).isEqualTo(200);
+        return pos;
+    }
+
+    private void enable(TestFixtures.Tenant tenant, Pos pos, boolean enabled) {
+        fixtures.runAsStaff(() -> connections.setEnabled(tenant.restaurant().getId(), pos.connectionId(), enabled));
     }
 
     @Test
@@ -166,7 +218,8 @@ class PartnerApiAuthenticationTest {
             }
         };
         var throttle = new AuthenticationThrottle(
-                new PartnerApiSettings(3, 100, Duration.ofMinutes(10), Duration.ZERO, "EUR"), clock);
+                new PartnerApiSettings(3, 100, Duration.ofMinutes(10), Duration.ZERO, "EUR",
+                        Duration.ZERO), clock);
         for (int i = 0; i < 3; i++) {
             assertThat(throttle.blockedFor("10.0.0.1", String.valueOf(i))).isEmpty();
             throttle.recordFailure("10.0.0.1", String.valueOf(i));
