@@ -13,20 +13,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Another relay node in the test's JVM, on the application's own beans (store, connections, partner adapters, sync
- * log, breakers) and database, with settings of its own and a {@link MovableClock} an hour ahead. What a test queues
- * through {@link #queue} is due on this node's clock only, so the application's relay (on the real clock) leaves it
- * alone and the test decides when, and in which batches, it is delivered. What the node announces after recording a
+ * log, breakers) and database, with settings of its own and a {@link MovableClock} an hour ahead. While it exists the
+ * application's relay is paused, and what a test queues through {@link #queue} is due on this node's clock only (not yet
+ * on the real one): the test decides when, and in which batches, it is delivered. What the node announces after recording a
  * batch is kept in {@link #published}, then published to the application as usual (connection health listens).
  */
 final class RelayNode implements AutoCloseable {
@@ -47,6 +50,7 @@ final class RelayNode implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ExecutorService runner = Executors.newSingleThreadExecutor();
+    private final CountDownLatch resumeApplicationRelay = new CountDownLatch(1);
 
     /**
      * @param relayBatchSize  messages claimed at once
@@ -65,6 +69,32 @@ final class RelayNode implements AutoCloseable {
                     published.add(event);
                     context.publishEvent(event);
                 }, callBudget);
+        pauseApplicationRelay(context.getBean("syncRelayScheduler", ThreadPoolTaskScheduler.class));
+    }
+
+    /**
+     * The application's relay runs on its scheduler's one thread (polls and kicks alike): a task holding that thread
+     * pauses it until {@link #close}, so this node is the only relay at work. Running beside it, the application's
+     * relay's claims, scanning the outbox with FOR UPDATE, made this node's SKIP LOCKED pass over a message now and then.
+     */
+    private void pauseApplicationRelay(ThreadPoolTaskScheduler scheduler) {
+        var paused = new CountDownLatch(1);
+        scheduler.execute(() -> {
+            paused.countDown();
+            try {
+                resumeApplicationRelay.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            if (!paused.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The application's relay did not pause within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The application's settings but for these. */
@@ -124,5 +154,6 @@ final class RelayNode implements AutoCloseable {
     public void close() {
         runner.shutdownNow();
         relay.close();
+        resumeApplicationRelay.countDown();
     }
 }
