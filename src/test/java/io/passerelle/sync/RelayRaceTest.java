@@ -46,8 +46,8 @@ class RelayRaceTest extends SimulatedPosTest {
     @Test
     void aCallThatCouldOutliveItsClaimIsNotStartedAndItsMessageGoesOnceWithTheNextClaim() throws Exception {
         try (var pos = startPos(); var node = new RelayNode(context, 10, 1)) {
-            Reservation first = node.queue(pos.connectionId(), () -> pos.book(reservations, guests, 2, null));
-            Reservation second = node.queue(pos.connectionId(), () -> pos.book(reservations, guests, 3, null));
+            Reservation first = bookFor(node, pos, 2);
+            Reservation second = bookFor(node, pos, 3);
             pos.faults("{\"latencyMs\": 1000}");
             Instant claimedAt = node.clock.instant();
             Instant claimEnds = claimedAt.plus(node.settings.claimLease());
@@ -96,10 +96,10 @@ class RelayRaceTest extends SimulatedPosTest {
         try (var gone = startPos(); var other = startPos(); var node = new RelayNode(context, 2, 1);
                 var rival = new RivalTransaction(transactionManager)) {
             // batch 1: two for the till that is gone; batch 2: a slow one for another till, then one more for it
-            Reservation first = node.queue(gone.connectionId(), () -> gone.book(reservations, guests, 2, null));
-            Reservation restOfBatch = node.queue(gone.connectionId(), () -> gone.book(reservations, guests, 3, null));
-            Reservation slow = node.queue(other.connectionId(), () -> other.book(reservations, guests, 4, null));
-            Reservation nextBatch = node.queue(gone.connectionId(), () -> gone.book(reservations, guests, 5, null));
+            Reservation first = bookFor(node, gone, 2);
+            Reservation restOfBatch = bookFor(node, gone, 3);
+            Reservation slow = bookFor(node, other, 4);
+            Reservation nextBatch = bookFor(node, gone, 5);
             gone.faults("{\"errorRate\": 1.0, \"errorStatus\": 410}");
             other.faults("{\"latencyMs\": 1000}");
             // someone holds the connection's row: the first batch cannot disable it before the next is claimed
@@ -127,9 +127,8 @@ class RelayRaceTest extends SimulatedPosTest {
     void aLockConflictWhileAnnouncingDoesNotRecordTheBatchAgain() throws Exception {
         try (var gone = startPos(); var other = startPos(); var node = new RelayNode(context, 10, 1);
                 var rival = new RivalTransaction(transactionManager)) {
-            Reservation refused = node.queue(gone.connectionId(), () -> gone.book(reservations, guests, 2, null));
-            Reservation delivered = node.queue(other.connectionId(), () -> other.book(reservations, guests, 3, null));
-            gone.faults("{\"errorRate\": 1.0, \"errorStatus\": 410}");
+            Reservation refused = bookFor(node, gone, 2);
+            Reservation delivered = bookFor(node, other, 3);
 
             disablingLosesADeadlock(node, gone, rival);
 
@@ -146,9 +145,8 @@ class RelayRaceTest extends SimulatedPosTest {
     void aBatchIsAnnouncedOnceEvenWhenWhatFollowsItsRecordingMeetsALockConflict() throws Exception {
         try (var gone = startPos(); var other = startPos(); var node = new RelayNode(context, 10, 1);
                 var rival = new RivalTransaction(transactionManager)) {
-            node.queue(gone.connectionId(), () -> gone.book(reservations, guests, 2, null));
-            node.queue(other.connectionId(), () -> other.book(reservations, guests, 3, null));
-            gone.faults("{\"errorRate\": 1.0, \"errorStatus\": 410}");
+            bookFor(node, gone, 2);
+            bookFor(node, other, 3);
 
             disablingLosesADeadlock(node, gone, rival);
 
@@ -161,11 +159,12 @@ class RelayRaceTest extends SimulatedPosTest {
     }
 
     /**
-     * Runs the node over a batch in which the till {@code gone} answers 410. Someone heavier holds that connection's
+     * Runs the node over its batch, in which the till {@code gone} answers 410. Someone heavier holds that connection's
      * row in share mode, so the relay's disabling, after the batch is committed, waits on it; then that someone asks
      * to write the row too: InnoDB breaks the deadlock by rolling back the lighter transaction, the relay's.
      */
     private void disablingLosesADeadlock(RelayNode node, SimulatedPos gone, RivalTransaction rival) throws Exception {
+        gone.faults("{\"errorRate\": 1.0, \"errorStatus\": 410}");
         rival.run(() -> {
             for (int i = 0; i < 20; i++) {
                 jdbc.update("insert into connection_audit (connection_id, restaurant_id, actor, occurred_at, action)"
@@ -199,7 +198,7 @@ class RelayRaceTest extends SimulatedPosTest {
     @Test
     void aSecondMissedMessageQueuedWhileTheFirstIsInFlightLeavesItFinal() throws Exception {
         try (var pos = startPos(); var node = new RelayNode(context, 10, 1)) {
-            Reservation booked = node.queue(pos.connectionId(), () -> pos.book(reservations, guests, 2, null));
+            Reservation booked = bookFor(node, pos, 2);
             node.runDue();
             Reservation cancelled = node.queue(pos.connectionId(), () -> cancel(pos, booked));
             pos.faults("{\"latencyMs\": 1000}");
@@ -226,10 +225,10 @@ class RelayRaceTest extends SimulatedPosTest {
     void anUnparkWhileTheBatchIsBeingRecordedIsNotOverridden() throws Exception {
         try (var pos = startPos(); var node = new RelayNode(context, 10, 2);
                 var rival = new RivalTransaction(transactionManager)) {
-            Reservation booked = node.queue(pos.connectionId(), () -> pos.book(reservations, guests, 2, null));
+            Reservation booked = bookFor(node, pos, 2);
             node.runDue();
             // the next batch: another reservation's message, then the missed one
-            Reservation neighbour = node.queue(pos.connectionId(), () -> pos.book(reservations, guests, 4, null));
+            Reservation neighbour = bookFor(node, pos, 4);
             node.queue(pos.connectionId(), () -> cancel(pos, booked));
             pos.faults("{\"latencyMs\": 1000}");
 
@@ -248,6 +247,39 @@ class RelayRaceTest extends SimulatedPosTest {
             assertThat(jdbc.queryForObject("select count(*) from outbox_message where reservation_id = ?"
                     + " and type = 'reservation.missed' and status = 'DELIVERED'", Long.class, booked.getId()))
                     .isEqualTo(1);
+            assertThat(missedDelivered(pos, booked)).as("the un-park reopened the reservation").isFalse();
+            pos.faults("{\"latencyMs\": 0}");
+            node.runDue();
+            await("the restored reservation at the till", FEW_SECONDS,
+                    () -> pos.reservation(booked.getId()).orElseThrow(),
+                    filed -> filed.path("version").asLong() == restored.getVersion());
+        }
+    }
+
+    /**
+     * The other order: the relay has written the final mark (its commit held up by a delivery state row someone holds)
+     * when staff un-park the reservation; the un-park, committing after the relay, must still leave it reopened.
+     */
+    @Test
+    void anUnparkStartedBeforeTheBatchCommitsIsNotOverriddenEither() throws Exception {
+        try (var pos = startPos(); var node = new RelayNode(context, 10, 1);
+                var rival = new RivalTransaction(transactionManager)) {
+            Reservation booked = bookFor(node, pos, 2);
+            node.runDue();
+            node.queue(pos.connectionId(), () -> cancel(pos, booked));
+            pos.faults("{\"latencyMs\": 1000}");
+
+            Future<?> run = node.runDueInBackground();
+            await("the missed message at the till", FEW_SECONDS, () -> pos.counter("callsReceived"), calls -> calls == 2);
+            rival.run(() -> jdbc.queryForList("select acked_version from push_delivery_state where connection_id = ?"
+                    + " and reservation_id = ? for update", pos.connectionId(), booked.getId()));
+            await("the batch's recording to wait", FEW_SECONDS, steadily(RelayNode::recorderWaitingOnWrite),
+                    waiting -> waiting);
+            CompletableFuture<Reservation> unpark = unparkMeanwhile(pos, booked);
+            rival.commit();
+            run.get(30, TimeUnit.SECONDS);
+            Reservation restored = unpark.get(30, TimeUnit.SECONDS);
+
             assertThat(missedDelivered(pos, booked)).as("the un-park reopened the reservation").isFalse();
             pos.faults("{\"latencyMs\": 0}");
             node.runDue();
@@ -289,6 +321,11 @@ class RelayRaceTest extends SimulatedPosTest {
                 .map(List::of)
                 .anyMatch(frames -> frames.stream().anyMatch(frame -> RelayNode.WRITES.contains(frame.getMethodName()))
                         && frames.stream().anyMatch(frame -> frame.getMethodName().equals(serviceMethod)));
+    }
+
+    /** A booking at this till, queued for the node. */
+    private Reservation bookFor(RelayNode node, SimulatedPos pos, int partySize) {
+        return node.queue(pos.connectionId(), () -> pos.book(reservations, guests, partySize, null));
     }
 
     private Reservation cancel(SimulatedPos pos, Reservation reservation) {
