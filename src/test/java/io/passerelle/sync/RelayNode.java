@@ -36,6 +36,9 @@ final class RelayNode implements AutoCloseable {
 
     /** JDBC's calls that write, as a thread's stack shows them while the database keeps it waiting. */
     static final Set<String> WRITES = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+    /** JDBC's calls that write or read. */
+    static final Set<String> STATEMENTS = Set.of("executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch",
+            "executeLargeBatch");
 
     /** How far ahead of the real clock this node's starts. */
     static final Duration AHEAD = Duration.ofHours(1);
@@ -140,12 +143,15 @@ final class RelayNode implements AutoCloseable {
                 .toList();
     }
 
-    /** Whether a relay's recorder (this node's, when the test holds up nothing else) waits on a write of a batch. */
-    static boolean recorderWaitingOnWrite() {
+    /**
+     * Whether a relay's recorder (this node's: the application's relay is paused) is inside a statement of a batch's
+     * recording ({@link OutboxStore#apply}): while a test holds a row it needs, it waits there.
+     */
+    static boolean recorderWaitingOnTheDatabase() {
         return Thread.getAllStackTraces().entrySet().stream()
                 .filter(thread -> thread.getKey().getName().startsWith("sync-record"))
                 .map(thread -> List.of(thread.getValue()))
-                .anyMatch(frames -> frames.stream().anyMatch(frame -> WRITES.contains(frame.getMethodName()))
+                .anyMatch(frames -> frames.stream().anyMatch(frame -> STATEMENTS.contains(frame.getMethodName()))
                         && frames.stream().anyMatch(frame -> frame.getClassName().equals(OutboxStore.class.getName())
                                 && frame.getMethodName().equals("apply")));
     }

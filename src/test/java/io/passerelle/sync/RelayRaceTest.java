@@ -9,6 +9,7 @@ import io.passerelle.reservation.OverrideMissed;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.security.AppRole;
+import io.passerelle.security.UserAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -221,28 +222,30 @@ class RelayRaceTest extends SimulatedPosTest {
         }
     }
 
+    /**
+     * Staff un-park the reservation while its missed message is at the till, and their transaction commits only while
+     * the relay records the delivery: the relay must decide the mark after that commit, not from what it read before.
+     */
     @Test
-    void anUnparkWhileTheBatchIsBeingRecordedIsNotOverridden() throws Exception {
-        try (var pos = startPos(); var node = new RelayNode(context, 10, 2);
-                var rival = new RivalTransaction(transactionManager)) {
+    void anUnparkCommittedWhileTheBatchIsBeingRecordedIsNotOverridden() throws Exception {
+        try (var pos = startPos(); var node = new RelayNode(context, 10, 1);
+                var unpark = new RivalTransaction(transactionManager)) {
             Reservation booked = bookFor(node, pos, 2);
             node.runDue();
-            // the next batch: another reservation's message, then the missed one
-            Reservation neighbour = bookFor(node, pos, 4);
             node.queue(pos.connectionId(), () -> cancel(pos, booked));
             pos.faults("{\"latencyMs\": 1000}");
 
+            UserAccount staff = fixtures.staff(AppRole.ONBOARDING);
+
             Future<?> run = node.runDueInBackground();
-            await("both calls at the till", FEW_SECONDS, () -> pos.counter("callsReceived"), calls -> calls == 3);
-            // someone holds the neighbour's message: recording the batch waits on it, after deciding what it writes
-            rival.run(() -> jdbc.queryForList("select id from outbox_message where id = ? for update",
-                    message(neighbour).get("id")));
-            await("the batch's recording to wait", FEW_SECONDS, steadily(RelayNode::recorderWaitingOnWrite),
-                    waiting -> waiting);
-            CompletableFuture<Reservation> unpark = unparkMeanwhile(pos, booked);
-            rival.commit();
+            await("the missed message at the till", FEW_SECONDS, () -> pos.counter("callsReceived"), calls -> calls == 2);
+            Reservation restored = unpark.call(() -> fixtures.runAs(staff,
+                    () -> reservations.overrideMissed(new OverrideMissed(pos.restaurantId(), booked.getId(),
+                            ReservationStatus.CONFIRMED, "Cancelled by mistake"))));
+            await("the batch's recording to wait on the un-park", FEW_SECONDS,
+                    steadily(RelayNode::recorderWaitingOnTheDatabase), waiting -> waiting);
+            unpark.commit();
             run.get(30, TimeUnit.SECONDS);
-            Reservation restored = unpark.get(30, TimeUnit.SECONDS);
 
             assertThat(jdbc.queryForObject("select count(*) from outbox_message where reservation_id = ?"
                     + " and type = 'reservation.missed' and status = 'DELIVERED'", Long.class, booked.getId()))
@@ -273,7 +276,7 @@ class RelayRaceTest extends SimulatedPosTest {
             await("the missed message at the till", FEW_SECONDS, () -> pos.counter("callsReceived"), calls -> calls == 2);
             rival.run(() -> jdbc.queryForList("select acked_version from push_delivery_state where connection_id = ?"
                     + " and reservation_id = ? for update", pos.connectionId(), booked.getId()));
-            await("the batch's recording to wait", FEW_SECONDS, steadily(RelayNode::recorderWaitingOnWrite),
+            await("the batch's recording to wait", FEW_SECONDS, steadily(RelayNode::recorderWaitingOnTheDatabase),
                     waiting -> waiting);
             CompletableFuture<Reservation> unpark = unparkMeanwhile(pos, booked);
             rival.commit();

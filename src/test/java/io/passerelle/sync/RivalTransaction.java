@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,6 +50,13 @@ final class RivalTransaction implements AutoCloseable {
     /** Runs a step in the transaction and waits for it to end. */
     void run(Runnable work) {
         await(start(work));
+    }
+
+    /** Runs a step in the transaction and returns what it returned. */
+    <T> T call(Supplier<T> work) {
+        var result = new AtomicReference<T>();
+        run(() -> result.set(work.get()));
+        return result.get();
     }
 
     /** Starts a step (one that may wait on the relay's locks); the future ends with it. */
