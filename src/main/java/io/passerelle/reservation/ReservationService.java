@@ -137,6 +137,9 @@ public class ReservationService {
         reservation.restoreFromMissed(command.restoreTo(), now);
         overrides.save(new MissedOverride(reservation, currentUser.require().getUsername(), now, missed,
                 command.reason().strip()));
+        // the row written before the sync engine forgets the missed delivery: a relay batch recording one holds the
+        // row in share mode, so the forgetting waits for its mark to be committed (and then clears it)
+        flush();
         // first, so that the sync engine has forgotten the missed delivery when it hears of the change
         events.publishEvent(new MissedOverridden(reservation.getRestaurantId(), reservation.getId()));
         flushAndPublish(reservation);
@@ -185,13 +188,17 @@ public class ReservationService {
 
     /** Flushing applies the @Version increment, so the event carries the version the change produced. */
     private void flushAndPublish(Reservation reservation) {
+        flush();
+        events.publishEvent(new ReservationChanged(reservation.getRestaurantId(), reservation.getId(),
+                reservation.getVersion()));
+    }
+
+    private void flush() {
         try {
             reservations.flush();
         } catch (OptimisticLockingFailureException concurrentChange) {
             throw conflict();
         }
-        events.publishEvent(new ReservationChanged(reservation.getRestaurantId(), reservation.getId(),
-                reservation.getVersion()));
     }
 
     private static UserFacingException conflict() {

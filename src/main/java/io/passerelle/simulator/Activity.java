@@ -24,6 +24,8 @@ final class Activity {
     private static final int EVENTS_KEPT = 200;
 
     enum Counter {
+        /** Every call Passerelle makes to the till (webhooks, pay at table) as it arrives, before the fault knobs. */
+        CALLS_RECEIVED,
         WEBHOOKS_RECEIVED,
         SIGNATURES_REJECTED,
         WEBHOOK_DUPLICATES,

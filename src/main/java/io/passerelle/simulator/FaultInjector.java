@@ -27,6 +27,7 @@ final class FaultInjector extends Filter {
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        activity.count(Counter.CALLS_RECEIVED);
         Knobs now = knobs.current();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (now.refuseConnections()) {

@@ -75,8 +75,13 @@ class OutboxRelay implements AutoCloseable {
     private final ApplicationEventPublisher events;
     /** Longest a call may take: connect and read timeouts. */
     private final Duration callBudget;
-    /** Connections whose POS answered 410 Gone and that are not disabled yet: nothing more is sent to them. */
+    /**
+     * Connections whose POS answered 410 Gone: nothing more is sent to them, until no batch claimed before they were
+     * disabled is still being called (the batch claimed while one is recorded read the connection as enabled).
+     */
     private final Set<Long> goneConnections = ConcurrentHashMap.newKeySet();
+    /** Gone connections the recorder has dealt with (disabled, or failed to): forgotten once the batch after is called. */
+    private final Set<Long> goneDealtWith = ConcurrentHashMap.newKeySet();
 
     OutboxRelay(OutboxStore store, ConnectionService connections, PartnerCatalogue catalogue, SyncLogService syncLog,
             PayAtTableCalls payAtTable, ConnectionBreakers breakers, SyncSettings settings,
@@ -155,6 +160,10 @@ class OutboxRelay implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The batch recorded has announced (a connection gone is disabled), and the one claimed meanwhile has been
+        // called: a batch claimed from now on reads a disabled connection as such.
+        goneConnections.removeAll(goneDealtWith);
+        goneDealtWith.clear();
     }
 
     /** The claimed messages, and what calling them needs, read once for the whole batch. */
@@ -283,7 +292,8 @@ class OutboxRelay implements AutoCloseable {
                 log.error("Connection {} answered 410 Gone but could not be disabled; its next 410 tries again",
                         connectionId, e);
             } finally {
-                goneConnections.remove(connectionId);
+                // not forgotten yet: the batch claimed while this one was recorded may still be calling
+                goneDealtWith.add(connectionId);
             }
         }
     }

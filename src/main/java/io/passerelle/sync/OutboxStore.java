@@ -218,6 +218,7 @@ class OutboxStore {
 
     /** Writes what a relay batch changed, in the caller's transaction: one JDBC batch per kind of change. */
     void apply(RelayChanges changes) {
+        lockReservationsDeliveredAsMissed(changes);
         // most of a batch is delivered, with the same status and time: one set-based update per status
         changes.delivered.forEach((httpStatus, ids) -> jdbc.sql("""
                         update outbox_message set status = 'DELIVERED', attempts = attempts + 1, last_http_status = :status,
@@ -235,6 +236,25 @@ class OutboxStore {
         changes.acknowledgements.sort(Comparator.<Object[], Long>comparing(row -> (Long) row[0])
                 .thenComparing(row -> (Long) row[1]));
         batch(ACKNOWLEDGE_DELIVERED, changes.acknowledgements);
+    }
+
+    /**
+     * Before anything else of the batch is written: the reservations of its delivered missed messages, in share mode.
+     * Staff un-parking one of them write its row first (ReservationService.overrideMissed), so the un-park and this
+     * batch take turns: the un-park's forgetting of the mark comes after this batch's mark is committed, or this batch
+     * waits for the un-park's commit and then sees the upsert it queued (see ACKNOWLEDGE_DELIVERED). Without it, at READ
+     * COMMITTED, an un-park that forgot the mark while this batch's mark was written but not committed (its update
+     * skips a row whose committed version has no mark) and committed after it left the reservation final.
+     */
+    private void lockReservationsDeliveredAsMissed(RelayChanges changes) {
+        List<Long> reservationIds = changes.acknowledgements.stream().filter(row -> row[3] != null)
+                .map(row -> (Long) row[1]).distinct().sorted().toList();
+        if (!reservationIds.isEmpty()) {
+            jdbc.sql("select id from reservation where id in (:ids) order by id lock in share mode")
+                    .param("ids", reservationIds)
+                    .query(Long.class)
+                    .list();
+        }
     }
 
     private void batch(String sql, List<Object[]> rows) {
@@ -271,9 +291,11 @@ class OutboxStore {
                 missed_delivered_at = coalesce(missed_delivered_at, values(missed_delivered_at))""";
 
     /**
-     * As {@link #ACKNOWLEDGE}, for a delivered message. A delivered missed message is final unless an upsert was
-     * queued after it (staff un-parked the reservation); decided as the row is written, so an un-park committed while
-     * the batch was being recorded is seen, and one committing later waits for this row's lock, then clears the mark.
+     * As {@link #ACKNOWLEDGE}, for a delivered missed message. A delivered missed message is final unless an upsert was
+     * queued after it (staff un-parked the reservation); decided as the row is written (the subquery of a writing
+     * statement is a locking read: it sees the newest committed rows, and waits for an upsert being inserted), so an
+     * un-park committed while the batch was being recorded is seen. One that comes later waits for the reservation's
+     * row, which {@link #apply} holds in share mode, then clears the mark.
      */
     private static final String ACKNOWLEDGE_DELIVERED = """
             insert into push_delivery_state (connection_id, reservation_id, acked_version, missed_delivered_at)

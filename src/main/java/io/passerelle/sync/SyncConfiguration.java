@@ -51,14 +51,24 @@ class SyncConfiguration {
             SyncLogService syncLog, PayAtTableCalls payAtTable, ConnectionBreakers breakers, SyncSettings settings,
             PlatformTransactionManager transactionManager, Clock clock, SyncNode node,
             ApplicationEventPublisher events, PartnerSettings partnerSettings) {
+        return new OutboxRelay(store, connections, catalogue, syncLog, payAtTable, breakers, settings,
+                new TransactionTemplate(transactionManager), clock, node.id(), events,
+                callBudget(settings, partnerSettings));
+    }
+
+    /**
+     * Longest a call to a POS may take (connect and read timeouts), which the claim lease must exceed: a call starts
+     * only if it can end within its claim. Refuses a shorter lease, so that start-up fails rather than the relay
+     * never calling.
+     */
+    static Duration callBudget(SyncSettings settings, PartnerSettings partnerSettings) {
         Duration callBudget = partnerSettings.connectTimeout().plus(partnerSettings.readTimeout());
         if (settings.claimLease().compareTo(callBudget) <= 0) {
             throw new IllegalStateException("passerelle.sync.claim-lease (" + settings.claimLease() + ") must be"
                     + " longer than a call may take, passerelle.partners.connect-timeout + read-timeout ("
                     + callBudget + "): a call starts only if it can end within its claim");
         }
-        return new OutboxRelay(store, connections, catalogue, syncLog, payAtTable, breakers, settings,
-                new TransactionTemplate(transactionManager), clock, node.id(), events, callBudget);
+        return callBudget;
     }
 
     /**

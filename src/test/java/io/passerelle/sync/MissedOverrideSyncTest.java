@@ -3,43 +3,19 @@ package io.passerelle.sync;
 import static io.passerelle.sync.SimulatedPos.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passerelle.PasserelleTest;
-import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.OverrideMissed;
 import io.passerelle.reservation.Reservation;
-import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.security.AppRole;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Missed is final for the till, until staff un-park the reservation: then it travels again as upserted. */
-@PasserelleTest
-@Import(TestFixtures.class)
-class MissedOverrideSyncTest {
-
-    static final Duration FEW_SECONDS = Duration.ofSeconds(10);
-
-    @Autowired
-    TestFixtures fixtures;
-    @Autowired
-    ConnectionService connections;
-    @Autowired
-    ReservationService reservations;
-    @Autowired
-    GuestService guests;
-    @Autowired
-    JdbcTemplate jdbc;
+class MissedOverrideSyncTest extends SimulatedPosTest {
 
     @Test
     void anUnparkedReservationReachesTheTillAgainAsUpsertedThenMissedAgainOnce() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             Reservation reservation = pos.book(reservations, guests, 2, null);
             Reservation cancelled = pos.asOwner(() -> reservations.changeStatus(pos.restaurantId(),
                     reservation.getId(), ReservationStatus.CANCELLED));
@@ -85,7 +61,7 @@ class MissedOverrideSyncTest {
     /** Regression guard: the missed message's late acknowledgement must not make the reservation final again. */
     @Test
     void aMissedMessageStillInFlightDoesNotSwallowTheUnparkedReservation() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             Reservation reservation = pos.book(reservations, guests, 2, null);
             await("the till to file the booking", FEW_SECONDS, () -> pos.reservation(reservation.getId()),
                     found -> found.isPresent());

@@ -4,9 +4,6 @@ import static io.passerelle.sync.SimulatedPos.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.passerelle.PasserelleTest;
-import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
@@ -17,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,33 +21,18 @@ import tools.jackson.databind.JsonNode;
  * fetch the table's bill; a bill paid through pay at table is settled in the POS, retried through the outbox like
  * any delivery, and taken by the POS once whatever the number of attempts.
  */
-@PasserelleTest
-@Import(TestFixtures.class)
-class PayAtTableTest {
+class PayAtTableTest extends SimulatedPosTest {
 
-    static final Duration FEW_SECONDS = Duration.ofSeconds(10);
     static final String KIR_FOR_TWO = "{\"table\": \"T5\", \"covers\": 2, \"items\": [{\"name\": \"Kir\","
             + " \"quantity\": 2, \"unitPrice\": \"6.50\"}, {\"name\": \"Plat du jour\", \"quantity\": 2,"
             + " \"unitPrice\": \"16.50\"}]}";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestFixtures fixtures;
-
-    @Autowired
-    ConnectionService connections;
-
     @Autowired
     PayAtTableService payAtTable;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void itemsSentAtTheTillBringTheTablesBillAndAPaymentSettlesItInThePosOnce() {
-        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)).withPayAtTable(connections)) {
+        try (var pos = startPosReportingHere().withPayAtTable(connections)) {
             JsonNode walkIn = pos.scenario("walk-in", KIR_FOR_TWO);
 
             PayAtTableBill bill = awaitBill(pos);
@@ -84,7 +63,7 @@ class PayAtTableTest {
 
     @Test
     void aPaymentIsRetriedWhileThePosFailsAndSentAgainAfterALostAnswerItIsTakenOnce() {
-        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)).withPayAtTable(connections)) {
+        try (var pos = startPosReportingHere().withPayAtTable(connections)) {
             pos.scenario("walk-in", KIR_FOR_TWO);
             PayAtTableBill bill = awaitBill(pos);
 
@@ -112,7 +91,7 @@ class PayAtTableTest {
 
     @Test
     void aPaymentTheTillRefusesFailsVisiblyAndIsNotRetried() {
-        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)).withPayAtTable(connections)) {
+        try (var pos = startPosReportingHere().withPayAtTable(connections)) {
             JsonNode walkIn = pos.scenario("walk-in", KIR_FOR_TWO);
             PayAtTableBill bill = awaitBill(pos);
             // meanwhile the bill is paid at the counter
@@ -132,7 +111,7 @@ class PayAtTableTest {
 
     @Test
     void withoutPayAtTableItemsSentFetchNothing() {
-        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port))) {
+        try (var pos = startPosReportingHere()) {
             pos.scenario("walk-in", KIR_FOR_TWO);
             await("the walk-in", FEW_SECONDS, () -> walkInStatus(pos), status -> status.equals("ARRIVED"));
             await("the till to have sent its events", FEW_SECONDS, () -> pos.counter("eventsDelivered"),
@@ -146,7 +125,7 @@ class PayAtTableTest {
 
     @Test
     void billsOfAnotherRestaurantAreNotFound() {
-        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port)).withPayAtTable(connections)) {
+        try (var pos = startPosReportingHere().withPayAtTable(connections)) {
             pos.scenario("walk-in", KIR_FOR_TWO);
             PayAtTableBill bill = awaitBill(pos);
             var other = fixtures.tenant();

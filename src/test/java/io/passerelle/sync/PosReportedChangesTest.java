@@ -3,20 +3,11 @@ package io.passerelle.sync;
 import static io.passerelle.sync.SimulatedPos.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passerelle.PasserelleTest;
-import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
 import io.passerelle.partner.WireIds;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.Reservation;
-import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,33 +15,11 @@ import tools.jackson.databind.JsonNode;
  * version it produced (DOMAIN rule 3: only what the partner has not acknowledged travels). A POS that was behind
  * still gets the new version, which carries what it missed.
  */
-@PasserelleTest
-@Import(TestFixtures.class)
-class PosReportedChangesTest {
-
-    static final Duration FEW_SECONDS = Duration.ofSeconds(10);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestFixtures fixtures;
-
-    @Autowired
-    ConnectionService connections;
-
-    @Autowired
-    ReservationService reservations;
-
-    @Autowired
-    GuestService guests;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class PosReportedChangesTest extends SimulatedPosTest {
 
     @Test
     void aSeatingAndABillReportedByThePosAreNotSentBackToIt() {
-        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port))) {
+        try (var pos = startPosReportingHere()) {
             Reservation confirmed = confirmedAtTheTill(pos);
 
             JsonNode seated = pos.scenario("seat", "{\"reservationId\": \"" + WireIds.reservation(confirmed.getId())
@@ -77,7 +46,7 @@ class PosReportedChangesTest {
 
     @Test
     void aWalkInOpenedAtTheTillIsNotSentToIt() {
-        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port))) {
+        try (var pos = startPosReportingHere()) {
             pos.scenario("walk-in", "{\"table\": \"T5\", \"covers\": 2}");
 
             long walkIn = await("the walk-in in the book", FEW_SECONDS, () -> jdbc.queryForList(
@@ -92,7 +61,7 @@ class PosReportedChangesTest {
 
     @Test
     void aPosThatMissedAnEditGetsTheVersionItsOwnSeatingProduced() {
-        try (var pos = SimulatedPos.start(fixtures, connections, SimulatedPos.partnerApi(port))) {
+        try (var pos = startPosReportingHere()) {
             Reservation confirmed = confirmedAtTheTill(pos);
             pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 503, \"retryAfterSeconds\": 0}");
             Reservation edited = pos.changePartySize(reservations, confirmed, 6);

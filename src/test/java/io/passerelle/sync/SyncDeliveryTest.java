@@ -3,16 +3,10 @@ package io.passerelle.sync;
 import static io.passerelle.sync.SimulatedPos.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passerelle.PasserelleTest;
-import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationDetails;
-import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.reservation.UpdateReservation;
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,36 +16,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import tools.jackson.databind.JsonNode;
 
-@PasserelleTest
-@Import(TestFixtures.class)
-class SyncDeliveryTest {
-
-    static final Duration FEW_SECONDS = Duration.ofSeconds(10);
-
-    @Autowired
-    TestFixtures fixtures;
-
-    @Autowired
-    ConnectionService connections;
-
-    @Autowired
-    ReservationService reservations;
-
-    @Autowired
-    GuestService guests;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class SyncDeliveryTest extends SimulatedPosTest {
 
     @Test
     void aChangeReachesThePosWithinSecondsSignedAndWhole() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             Reservation created = create(pos, 4, "allergic to nuts");
 
             JsonNode filed = await("the till to file the reservation", FEW_SECONDS,
@@ -72,7 +44,7 @@ class SyncDeliveryTest {
 
     @Test
     void quickEditsArriveInOrderAndTheNewestWins() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             Reservation reservation = create(pos, 2, null);
             for (int partySize = 3; partySize <= 5; partySize++) {
                 reservation = update(pos, reservation, partySize);
@@ -91,7 +63,7 @@ class SyncDeliveryTest {
 
     @Test
     void aMissedReservationIsSentOnceThenNeverAgain() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             Reservation reservation = create(pos, 2, null);
             Reservation cancelled = fixtures.runAs(pos.tenant.owner(),
                     () -> reservations.changeStatus(pos.restaurantId(), reservation.getId(), ReservationStatus.CANCELLED));
@@ -114,7 +86,7 @@ class SyncDeliveryTest {
     /** Regression (found by the benchmark): concurrent edits of neighbouring reservations deadlocked in the outbox. */
     @Test
     void concurrentEditsOfOneRestaurantAllReachThePos() throws Exception {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             List<Reservation> book = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 book.add(create(pos, 2, null));

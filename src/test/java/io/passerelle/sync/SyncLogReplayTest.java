@@ -4,54 +4,27 @@ import static io.passerelle.sync.SimulatedPos.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.passerelle.PasserelleTest;
-import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.Reservation;
-import io.passerelle.reservation.ReservationService;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
 import io.passerelle.synclog.LogFilter;
 import io.passerelle.synclog.LogLine;
 import io.passerelle.synclog.LogOutcome;
 import io.passerelle.synclog.SyncLogService;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Replay from the sync log (its FailedDeliveryReplay is the sync engine) against a POS simulator. */
-@PasserelleTest
-@Import(TestFixtures.class)
-class SyncLogReplayTest {
-
-    static final Duration FEW_SECONDS = Duration.ofSeconds(15);
-
-    @Autowired
-    TestFixtures fixtures;
-
-    @Autowired
-    ConnectionService connections;
-
-    @Autowired
-    ReservationService reservations;
-
-    @Autowired
-    GuestService guests;
+class SyncLogReplayTest extends SimulatedPosTest {
 
     @Autowired
     SyncLogService syncLog;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void aFailedDeliveryIsDeliveredAfterItsLogLineIsReplayed() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 400}");
             Reservation reservation = pos.book(reservations, guests, 2, null);
             LogLine failed = await("the refusal in the log", FEW_SECONDS, () -> failures(pos), lines -> !lines.isEmpty())
@@ -86,7 +59,7 @@ class SyncLogReplayTest {
 
     @Test
     void aFailedVersionReplayedAfterANewerOneWasDeliveredIsSupersededNotSent() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 400}");
             Reservation booked = pos.book(reservations, guests, 2, null);
             LogLine failed = await("the refusal in the log", FEW_SECONDS, () -> failures(pos),
@@ -108,7 +81,7 @@ class SyncLogReplayTest {
 
     @Test
     void everyFailureOfAPeriodIsSentAgainAndNothingOutsideIt() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 400}");
             Instant start = Instant.now().minusSeconds(60);
             Reservation first = pos.book(reservations, guests, 2, null);

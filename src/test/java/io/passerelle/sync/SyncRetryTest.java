@@ -4,12 +4,7 @@ import static io.passerelle.sync.SimulatedPos.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.passerelle.PasserelleTest;
-import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.Reservation;
-import io.passerelle.reservation.ReservationService;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,27 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Faults at the POS (simulator knobs) and what the relay makes of them; test timings from application-test. */
-@PasserelleTest
-@Import(TestFixtures.class)
-class SyncRetryTest {
-
-    static final Duration FEW_SECONDS = Duration.ofSeconds(15);
-
-    @Autowired
-    TestFixtures fixtures;
-
-    @Autowired
-    ConnectionService connections;
-
-    @Autowired
-    ReservationService reservations;
-
-    @Autowired
-    GuestService guests;
+class SyncRetryTest extends SimulatedPosTest {
 
     @Autowired
     SyncService sync;
@@ -46,12 +23,9 @@ class SyncRetryTest {
     @Autowired
     ConnectionBreakers breakers;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void serverErrorsAreRetriedUntilThePosRecovers() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 500}");
             Reservation reservation = pos.book(reservations, guests, 2, null);
 
@@ -72,7 +46,7 @@ class SyncRetryTest {
 
     @Test
     void aPosThatDoesNotAnswerInTimeIsRetriedAsATimeoutAndNothingIsLost() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             // hangs longer than the read timeout of the tests (passerelle.partners.read-timeout=2s)
             pos.faults("{\"timeoutRate\": 1.0, \"timeoutMs\": 6000}");
             Reservation reservation = pos.book(reservations, guests, 2, null);
@@ -90,7 +64,7 @@ class SyncRetryTest {
 
     @Test
     void retryAfterOf429IsHonoured() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 429, \"retryAfterSeconds\": 3}");
             Reservation reservation = pos.book(reservations, guests, 2, null);
 
@@ -115,7 +89,7 @@ class SyncRetryTest {
 
     @Test
     void aRefusedMessageIsNotRetriedButCanBeReplayed() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 400}");
             Reservation reservation = pos.book(reservations, guests, 2, null);
 
@@ -141,7 +115,7 @@ class SyncRetryTest {
 
     @Test
     void goneDisablesTheConnectionAndTellsTheRestaurant() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 410}");
             Reservation reservation = pos.book(reservations, guests, 2, null);
 
@@ -156,7 +130,7 @@ class SyncRetryTest {
 
     @Test
     void aWebhookThatNowResolvesToAPrivateAddressIsRefusedAtCallTime() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             // as if the POS's DNS name now answered with an internal address
             jdbc.update("update partner_connection set webhook_url = 'https://10.1.2.3/webhooks/x' where id = ?",
                     pos.connectionId());
@@ -172,7 +146,7 @@ class SyncRetryTest {
 
     @Test
     void aMessageClaimedByANodeThatDiedIsDeliveredByAnotherOnceItsLeaseEnds() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             Reservation reservation = pos.book(reservations, guests, 2, null);
             await("the first version", FEW_SECONDS, () -> message(reservation), row -> row.get("status").equals("DELIVERED"));
             String webhookId = "msg_" + UUID.randomUUID();
@@ -197,7 +171,7 @@ class SyncRetryTest {
 
     @Test
     void aDeadPosOpensTheCircuitAndShowsTheConnectionDegraded() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             pos.faults("{\"errorRate\": 1.0, \"errorStatus\": 503, \"retryAfterSeconds\": 0}");
             for (int i = 0; i < 5; i++) {
                 pos.book(reservations, guests, 2 + i, null);

@@ -3,13 +3,9 @@ package io.passerelle.sync;
 import static io.passerelle.sync.SimulatedPos.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passerelle.PasserelleTest;
-import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
 import io.passerelle.reservation.CreateReservation;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationDetails;
-import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,24 +20,9 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The windows against MariaDB and the simulator; exact date arithmetic is in {@link WindowCalculatorTest}. */
-@PasserelleTest
-@Import(TestFixtures.class)
-class SyncWindowTest {
-
-    static final Duration FEW_SECONDS = Duration.ofSeconds(15);
-
-    @Autowired
-    TestFixtures fixtures;
-
-    @Autowired
-    ConnectionService connections;
-
-    @Autowired
-    ReservationService reservations;
+class SyncWindowTest extends SimulatedPosTest {
 
     @Autowired
     SyncService sync;
@@ -49,12 +30,9 @@ class SyncWindowTest {
     @Autowired
     Scheduler scheduler;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void aWindowSendsWhatThePosHasNotAcknowledgedWithinItsDaysOnly() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             setEnabled(pos, false);
             LocalDate today = LocalDate.now(SimulatedPos.ROME);
             book(pos, today.minusDays(2), LocalTime.of(23, 30));               // before both windows
@@ -89,7 +67,7 @@ class SyncWindowTest {
 
     @Test
     void aConnectionHeldByAnotherNodeIsSkippedUntilItsLeaseExpires() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             jdbc.update("insert into sync_lease (connection_id, holder, held_until) values (?, 'other-node', ?)",
                     pos.connectionId(), LocalDateTime.now(ZoneOffset.UTC).plusMinutes(5));
 
@@ -113,7 +91,7 @@ class SyncWindowTest {
 
     @Test
     void theShortWindowJobReconcilesEveryPushConnection() throws SchedulerException {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             setEnabled(pos, false);
             book(pos, LocalDate.now(SimulatedPos.ROME).plusDays(2), LocalTime.of(19, 0));
             setEnabled(pos, true);
@@ -131,7 +109,7 @@ class SyncWindowTest {
 
     @Test
     void aWindowPassesOverAnUpToDatePosWithoutARunLineAndCountsItInSync() {
-        try (var pos = SimulatedPos.start(fixtures, connections)) {
+        try (var pos = startPos()) {
             book(pos, LocalDate.now(SimulatedPos.ROME).plusDays(2), LocalTime.of(19, 0));
             await("the change acknowledged", FEW_SECONDS, () -> jdbc.queryForObject(
                     "select count(*) from push_delivery_state where connection_id = ?", Long.class,
