@@ -8,10 +8,15 @@ import io.passerelle.connection.ConnectionDetails;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.UpdateConnection;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
+import io.passerelle.restaurant.Restaurant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +85,7 @@ class PartnerApiAuthenticationTest {
         var none = api.get(pos.withAuthorization(null), "/ping");
         var scheme = api.get(pos.withAuthorization("Digest abc"), "/ping");
 
-        for (var reply : java.util.List.of(wrong, none, scheme)) {
+        for (var reply : List.of(wrong, none, scheme)) {
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.contentType()).startsWith("application/problem+json");
             assertThat(reply.text()).doesNotContain(wrongKey).doesNotContain("pk_");
@@ -126,18 +131,18 @@ class PartnerApiAuthenticationTest {
     void aReplacedTokenStopsWorkingAtOnce() {
         var tenant = fixtures.tenant();
         Pos pos = acceptedPushTill(tenant.restaurant());
-        String newToken = "tok_" + java.util.UUID.randomUUID();
+        String newToken = "tok_" + UUID.randomUUID();
 
         fixtures.runAsStaff(() -> connections.update(new UpdateConnection(tenant.restaurant().getId(),
                 pos.connectionId(), new ConnectionDetails(WEBHOOK, newToken, null, null,
-                        java.util.Set.of(), true))));
+                        Set.of(), true))));
 
         assertThat(api.get(pos, "/ping").status()).isEqualTo(401);
         assertThat(api.get(pos.withAuthorization("Bearer " + newToken), "/ping").status()).isEqualTo(200);
     }
 
     /** A push till whose token was accepted once, so that the credential cache remembers it. */
-    private Pos acceptedPushTill(io.passerelle.restaurant.Restaurant restaurant) {
+    private Pos acceptedPushTill(Restaurant restaurant) {
         Pos pos = api.push(restaurant, WEBHOOK);
         assertThat(api.get(pos, "/ping").status()).isEqualTo(200);
         return pos;
@@ -169,7 +174,7 @@ class PartnerApiAuthenticationTest {
         var tokenElsewhere = api.get(siblingTill.withRestaurantHeader(String.valueOf(tenant.restaurant().getPublicId())),
                 "/reservations?from=2026-01-01&to=2026-01-31");
         String key = pull.authorization();
-        String decoded = new String(java.util.Base64.getDecoder().decode(key.substring(6)));
+        String decoded = new String(Base64.getDecoder().decode(key.substring(6)));
         String apiKey = decoded.substring(decoded.indexOf(':') + 1);
         var keyElsewhere = api.get(pull.withAuthorization(PartnerApiKit.basic(tenant.sibling().getPublicId(), apiKey)),
                 "/reservations?from=2026-01-01&to=2026-01-31");
