@@ -77,6 +77,8 @@ class BenchmarkTest extends KaribuTest {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
     private static final int LATENCY_RESTAURANTS = 50;
     private static final int TIMED_QUERIES = 20;
+    /** A word found in no seeded line: the search reads the whole default week, or is stopped. */
+    private static final String WORD_SEARCH = "timeout";
 
     @Autowired
     DataSource dataSource;
@@ -350,17 +352,52 @@ class BenchmarkTest extends KaribuTest {
             setAsUser(LocatorJ._get(ComboBox.class, spec -> spec.withId("log-filter-outcome")), LogOutcome.RETRYING);
             return firstLogPage();
         });
-        Latencies text = time(onScreen, () -> {
-            setAsUser(LocatorJ._get(TextField.class, spec -> spec.withId("log-filter-text")), "msg_bench_" + (scale.logRows() - 1000));
-            return firstLogPage();
+        String messageId = "msg_bench_" + (scale.logRows() - 1000);
+        int[] stopped = new int[2];
+        Latencies pastedId = time(onScreen, () -> {
+            List<?> page = searchOnScreen(messageId);
+            if (page == null) {
+                stopped[0]++;
+            } else {
+                assertThat(page).as("the line of message " + messageId).isNotEmpty();
+            }
+            return page;
+        });
+        Latencies word = time(onScreen, () -> {
+            if (searchOnScreen(WORD_SEARCH) == null) {
+                stopped[1]++;
+            }
+            return null;
         });
         report.add(new Figure("log view", "screen: open, first page of " + rows + ", p99 of " + TIMED_QUERIES, "ms",
                 open.p99(), null, "< 100 ms", open.p99() < 100, false));
         report.add(new Figure("log view", "screen: filter outcome (2 % of rows), first page, p99 of " + TIMED_QUERIES,
                 "ms", failures.p99(), null, "< 100 ms", failures.p99() < 100, false));
-        report.add(new Figure("log view", "screen: text search (one message id) in the default 7 days, p99 of "
-                + TIMED_QUERIES,
-                "ms", text.p99(), null, "reported", null, false));
+        report.add(new Figure("log view", "screen: pasted message id, first page, p99 of " + TIMED_QUERIES, "ms",
+                pastedId.p99(), null, "< 100 ms", pastedId.p99() < 100, false));
+        report.add(new Figure("log view", "screen: word search (\"" + WORD_SEARCH + "\", no match) in the default 7 days,"
+                + " p99 of " + TIMED_QUERIES, "ms", word.p99(), null, "reported", null, false));
+        // warm-up runs included: every search the screen stopped as too broad, none hidden behind a fast figure
+        report.add(new Figure("log view", "screen: pasted ids stopped as too broad, of " + (TIMED_QUERIES + 3),
+                "searches", stopped[0], null, "none", stopped[0] == 0, false));
+        report.add(new Figure("log view", "screen: word searches stopped as too broad, of " + (TIMED_QUERIES + 3),
+                "searches", stopped[1], null, "reported", null, false));
+    }
+
+    /**
+     * Types a search into the screen's text field and fetches the first page; null when the search was stopped as
+     * too broad (the field says so, or, as the screen did before it said so, the fetch failed).
+     */
+    private List<?> searchOnScreen(String search) {
+        TextField field = LocatorJ._get(TextField.class, spec -> spec.withId("log-filter-text"));
+        List<?> page;
+        try {
+            setAsUser(field, search);
+            page = GridKt._fetch(LocatorJ._get(Grid.class, spec -> spec.withId("log-grid")), 0, 50);
+        } catch (RuntimeException stoppedWithAnError) {
+            return null;
+        }
+        return field.isInvalid() ? null : page;
     }
 
     private List<?> firstLogPage() {
