@@ -34,6 +34,7 @@ import io.passerelle.synclog.LogDirection;
 import io.passerelle.synclog.LogFilter;
 import io.passerelle.synclog.LogLine;
 import io.passerelle.synclog.LogOutcome;
+import io.passerelle.synclog.SearchTooBroadException;
 import io.passerelle.synclog.SyncLogEntry;
 import io.passerelle.synclog.SyncLogService;
 import jakarta.annotation.security.PermitAll;
@@ -49,6 +50,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -177,6 +179,8 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
         text.setMaxLength(LogFilter.TEXT_MAX);
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
+        // its error says why a search was stopped, set by this view; the length is bounded by maxLength
+        text.setManualValidation(true);
 
         restaurant.addValueChangeListener(change -> showZone());
         List<HasValue<?, ?>> fields = List.of(restaurant, from, to, direction, partner, messageType, outcome,
@@ -241,7 +245,7 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(3);
         grid.setEmptyStateText(getTranslation("synclog.none"));
         // no count: the size stays undefined and grows while pages come back full
-        grid.setItems(query -> paging.fetch(query.getOffset(), query.getLimit()));
+        grid.setItems(query -> fetch(query.getOffset(), query.getLimit()));
         grid.asSingleSelect().addValueChangeListener(change -> {
             if (change.getValue() == null) {
                 detail.hide();
@@ -262,6 +266,30 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
         return badge;
     }
 
+    /**
+     * A range of the grid's rows. A word search stopped as too broad says so next to the search field and in the
+     * grid: never an empty grid that looks like "nothing matches".
+     */
+    private Stream<LogLine> fetch(int offset, int limit) {
+        try {
+            return paging.fetch(offset, limit);
+        } catch (SearchTooBroadException tooBroad) {
+            text.setErrorMessage(getTranslation(tooBroad.messageKey()));
+            text.setInvalid(true);
+            grid.setEmptyStateText(getTranslation("synclog.search-stopped"));
+            return Stream.empty();
+        }
+    }
+
+    /** The search field's hint and the grid's empty state for the search as typed; a stopped search is reset. */
+    private void showSearch() {
+        boolean byId = filter.messageIdSearched() != null;
+        text.setInvalid(false);
+        text.setErrorMessage(null);
+        text.setHelperText(byId ? getTranslation("synclog.filter.id-whole-log") : null);
+        grid.setEmptyStateText(getTranslation(byId ? "synclog.none-id" : "synclog.none"));
+    }
+
     private void showDetail(LogLine line) {
         try {
             detail.show(syncLog.detail(line.restaurantId(), line.id()), restaurantOf(line));
@@ -276,6 +304,7 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
 
     private void filterChanged() {
         filter = currentFilter();
+        showSearch();
         showReplayPeriod();
         refresh();
     }
