@@ -8,13 +8,13 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -98,6 +98,10 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
         this.clock = clock;
         this.staff = currentUser.require().role() != AppRole.OWNER;
         this.ownRestaurant = staff ? null : currentRestaurant.get().orElse(null);
+        if (ownRestaurant != null) {
+            // the owner's lines are all of this restaurant: no lookup (and access check) to name their zone
+            restaurantsById.put(ownRestaurant.id(), ownRestaurant);
+        }
         this.words = new LogWords(this, translations, getLocale());
         this.paging = new KeysetPaging(syncLog, () -> filter);
         this.detail = new LogDetailPanel(syncLog, words, staff, this::refresh, this::closeDetail);
@@ -124,7 +128,8 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("nav.sync-log");
     }
 
-    private void configureFilters(PartnerCatalogue catalogue) {
+    /** Staff only: an owner reads the current restaurant's log, with no picker and no restaurant search behind it. */
+    private void configureRestaurantPicker() {
         restaurant.setId("log-filter-restaurant");
         restaurant.setLabel(getTranslation("synclog.column.restaurant"));
         restaurant.setPlaceholder(getTranslation("synclog.filter.all-restaurants"));
@@ -135,7 +140,13 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
                 .map(Restaurant::toRef)
                 .stream());
         restaurant.setClearButtonVisible(true);
-        restaurant.setVisible(staff);
+        restaurant.addValueChangeListener(change -> showZone());
+    }
+
+    private void configureFilters(PartnerCatalogue catalogue) {
+        if (staff) {
+            configureRestaurantPicker();
+        }
 
         LocalDate today = LocalDate.now(clock.withZone(zone()));
         from.setId("log-filter-from");
@@ -182,15 +193,16 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
         // its error says why a search was stopped, set by this view; the length is bounded by maxLength
         text.setManualValidation(true);
 
-        restaurant.addValueChangeListener(change -> showZone());
         List<HasValue<?, ?>> fields = List.of(restaurant, from, to, direction, partner, messageType, outcome,
                 reservation, text);
         fields.forEach(field -> field.addValueChangeListener(change -> filterChanged()));
     }
 
     private HorizontalLayout filterBar() {
-        var bar = new HorizontalLayout(restaurant, from, to, direction, partner, messageType, outcome, reservation,
-                text);
+        var bar = new HorizontalLayout(from, to, direction, partner, messageType, outcome, reservation, text);
+        if (staff) {
+            bar.addComponentAsFirst(restaurant);
+        }
         bar.setWrap(true);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         return bar;
@@ -237,8 +249,11 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(LogLine::reservationId).setKey("reservation")
                 .setHeader(getTranslation("synclog.column.reservation")).setAutoWidth(true);
-        grid.addComponentColumn(this::outcomeBadge).setKey("outcome")
-                .setHeader(getTranslation("synclog.column.outcome")).setAutoWidth(true);
+        // a badge drawn in the browser from two properties: no server-side component per row
+        grid.addColumn(LitRenderer.<LogLine>of("<span theme=\"badge ${item.theme}\">${item.outcome}</span>")
+                        .withProperty("outcome", words::outcome)
+                        .withProperty("theme", SyncLogView::outcomeTheme))
+                .setKey("outcome").setHeader(getTranslation("synclog.column.outcome")).setAutoWidth(true);
         grid.addColumn(LogLine::httpStatus).setKey("httpStatus").setHeader(getTranslation("synclog.column.http-status"))
                 .setAutoWidth(true);
         grid.addColumn(words::explanation).setKey("error").setHeader(getTranslation("synclog.column.error"))
@@ -255,15 +270,12 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
         });
     }
 
-    private Span outcomeBadge(LogLine line) {
-        var badge = new Span(words.outcome(line));
-        badge.getElement().getThemeList().add("badge");
-        switch (line.outcome()) {
-            case SUCCESS -> badge.getElement().getThemeList().add("success");
-            case FAILED, REJECTED -> badge.getElement().getThemeList().add("error");
-            case RETRYING -> badge.getElement().getThemeList().add("contrast");
-        }
-        return badge;
+    private static String outcomeTheme(LogLine line) {
+        return switch (line.outcome()) {
+            case SUCCESS -> "success";
+            case FAILED, REJECTED -> "error";
+            case RETRYING -> "contrast";
+        };
     }
 
     /**
