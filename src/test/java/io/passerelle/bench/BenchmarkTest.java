@@ -352,7 +352,8 @@ class BenchmarkTest extends KaribuTest {
             setAsUser(LocatorJ._get(ComboBox.class, spec -> spec.withId("log-filter-outcome")), LogOutcome.RETRYING);
             return firstLogPage();
         });
-        String messageId = "msg_bench_" + (scale.logRows() - 1000);
+        // as the outbox writes them: "msg_" and a UUID (the seeded ones count in its last group)
+        String messageId = String.format("msg_00000000-0000-4000-8000-%012d", scale.logRows() - 1000);
         int[] stopped = new int[2];
         Latencies pastedId = time(onScreen, () -> {
             List<?> page = searchOnScreen(messageId);
@@ -419,7 +420,7 @@ class BenchmarkTest extends KaribuTest {
                             direction, message_type, message_id, reservation_id, outcome, http_status, attempt,
                             latency_ms, payload)
                         select ?, ?, 'caissepad', timestampadd(SECOND, s.seq, ?), 'MESSAGE', 'OUT',
-                            'reservation.upserted', concat('msg_bench_', s.seq), ? + s.seq mod ?,
+                            'reservation.upserted', concat('msg_00000000-0000-4000-8000-', lpad(s.seq, 12, '0')), ? + s.seq mod ?,
                             if(s.seq mod 50 = 0, 'RETRYING', 'SUCCESS'), if(s.seq mod 50 = 0, 503, 200), 1, 12,
                             '{"type": "reservation.upserted", "restaurantId": 0}'
                         from seq_%d_to_%d s""".formatted(from, to))) {
