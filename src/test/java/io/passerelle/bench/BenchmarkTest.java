@@ -372,10 +372,15 @@ class BenchmarkTest extends KaribuTest {
         });
         report.add(new Figure("log view", "screen: open, first page of " + rows + ", p99 of " + TIMED_QUERIES, "ms",
                 open.p99(), null, "< 100 ms", open.p99() < 100, false));
+        // on a shared 2-core machine the p99 is the one call that waited for a core: the median beside it
+        report.add(new Figure("log view", "screen: open, first page, median of " + TIMED_QUERIES, "ms",
+                open.median(), null, "reported", null, false));
         report.add(new Figure("log view", "screen: filter outcome (2 % of rows), first page, p99 of " + TIMED_QUERIES,
                 "ms", failures.p99(), null, "< 100 ms", failures.p99() < 100, false));
         report.add(new Figure("log view", "screen: pasted message id, first page, p99 of " + TIMED_QUERIES, "ms",
                 pastedId.p99(), null, "< 100 ms", pastedId.p99() < 100, false));
+        report.add(new Figure("log view", "screen: pasted message id, first page, median of " + TIMED_QUERIES, "ms",
+                pastedId.median(), null, "reported", null, false));
         report.add(new Figure("log view", "screen: word search (\"" + WORD_SEARCH + "\", no match) in the default 7 days,"
                 + " p99 of " + TIMED_QUERIES, "ms", word.p99(), null, "reported", null, false));
         // warm-up runs included: every search the screen stopped as too broad, none hidden behind a fast figure
