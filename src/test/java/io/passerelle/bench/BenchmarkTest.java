@@ -53,6 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -339,10 +340,12 @@ class BenchmarkTest extends KaribuTest {
             navigate("reservations");
             return null;
         };
-        Latencies open = time(session, () -> {
+        Query openLog = () -> {
             navigate("sync-log");
             return firstLogPage();
-        });
+        };
+        Latencies open = time(session, openLog);
+        Latencies openCpu = time(session, openLog, ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime);
         Query onScreen = () -> {
             session.run();
             navigate("sync-log");
@@ -375,6 +378,8 @@ class BenchmarkTest extends KaribuTest {
         // on a shared 2-core machine the p99 is the one call that waited for a core: the median beside it
         report.add(new Figure("log view", "screen: open, first page, median of " + TIMED_QUERIES, "ms",
                 open.median(), null, "reported", null, false));
+        report.add(new Figure("log view", "screen: open, first page, CPU time of the request's thread, median of "
+                + TIMED_QUERIES, "ms", openCpu.median(), null, "reported", null, false));
         report.add(new Figure("log view", "screen: filter outcome (2 % of rows), first page, p99 of " + TIMED_QUERIES,
                 "ms", failures.p99(), null, "< 100 ms", failures.p99() < 100, false));
         report.add(new Figure("log view", "screen: pasted message id, first page, p99 of " + TIMED_QUERIES, "ms",
@@ -581,6 +586,14 @@ class BenchmarkTest extends KaribuTest {
 
     /** As {@link #time(Query)}, each run after an untimed preparation. */
     private static Latencies time(Query prepare, Query query) {
+        return time(prepare, query, System::nanoTime);
+    }
+
+    /**
+     * As {@link #time(Query, Query)}, on another clock in nanoseconds: the calling thread's CPU time measures what a
+     * call costs the server without the time it waited for a core, which the shared machine's load decides.
+     */
+    private static Latencies time(Query prepare, Query query, LongSupplier clock) {
         try {
             for (int i = 0; i < 3; i++) {
                 prepare.run();
@@ -589,9 +602,9 @@ class BenchmarkTest extends KaribuTest {
             double[] millis = new double[TIMED_QUERIES];
             for (int i = 0; i < TIMED_QUERIES; i++) {
                 prepare.run();
-                long started = System.nanoTime();
+                long started = clock.getAsLong();
                 query.run();
-                millis[i] = (System.nanoTime() - started) / 1e6;
+                millis[i] = (clock.getAsLong() - started) / 1e6;
             }
             return new Latencies(millis);
         } catch (Exception e) {
