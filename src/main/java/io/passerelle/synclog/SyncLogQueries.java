@@ -119,8 +119,9 @@ class SyncLogQueries {
     }
 
     static String pageSql(Where where) {
-        return "select " + LINE_COLUMNS + " from sync_log_entry where " + where.sql()
-                + " order by occurred_at desc, id desc limit :limit";
+        return "select " + LINE_COLUMNS + " from sync_log_entry"
+                + (where.index == null ? "" : " force index (" + where.index + ")")
+                + " where " + where.sql() + " order by occurred_at desc, id desc limit :limit";
     }
 
     /** The message ids of the deliveries of one restaurant that failed for good in the period. */
@@ -143,6 +144,8 @@ class SyncLogQueries {
         private final Map<String, Object> params = new HashMap<>();
         /** A word search: no index serves it, the page reads lines until it has enough or is stopped. */
         private boolean scansText;
+        /** The index the query must read, when the optimizer's own choice can be a scan of the whole log. */
+        private String index;
 
         Where and(String condition) {
             conditions.add(condition);
@@ -171,8 +174,11 @@ class SyncLogQueries {
             }
             String id = filter.messageIdSearched();
             if (id != null) {
-                // a pasted message or event id: the whole log (whatever the period) by exact match on V16's index
+                // a pasted message or event id: the whole log (whatever the period) by exact match on V16's index.
+                // Forced: across every restaurant MariaDB may otherwise walk ix_sync_log_time for the ORDER BY ...
+                // LIMIT and test each line's id, the whole log for an id it does not hold.
                 and("message_id = :messageId").param("messageId", id);
+                index = "ix_sync_log_message_id";
             } else {
                 period(filter.from(), filter.to());
             }

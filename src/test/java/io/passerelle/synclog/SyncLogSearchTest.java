@@ -340,6 +340,7 @@ class SyncLogSearchTest {
                     .getFirst();
             assertThat(step.get("key")).as("plan of the id search in %s: %s", scope, step)
                     .isEqualTo("ix_sync_log_message_id");
+            assertThat(step.get("type")).as("plan of the id search in %s: %s", scope, step).isIn("ref", "range");
         }
     }
 
