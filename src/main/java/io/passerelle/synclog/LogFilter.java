@@ -3,6 +3,7 @@ package io.passerelle.synclog;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * What a person asks of the sync log. Every field is optional: null means "any".
@@ -13,7 +14,8 @@ import java.time.Instant;
  * @param partnerCode   the partner's code, exactly
  * @param messageType   the message or event type, e.g. {@code reservation.upserted}, exactly
  * @param reservationId the reservation the lines are about
- * @param text          found in the message id, the error code or the error's wording
+ * @param text          found in the message id, the error code or the error's wording; a pasted message or event id
+ *                      (see {@link #messageIdSearched()}) is found by exact match in the whole log, whatever the period
  */
 public record LogFilter(
         @Positive Long restaurantId,
@@ -28,12 +30,34 @@ public record LogFilter(
 
     public static final int TEXT_MAX = 100;
 
+    /**
+     * What a message or event id looks like: a UUID, bare (the POS simulators' event ids, and what the partner
+     * protocol recommends for {@code eventId}) or after {@code msg_} (every message id Passerelle writes: outbox
+     * deliveries, credential tests and pay-at-table calls are all {@code "msg_" + UUID.randomUUID()}). Case does
+     * not matter (the column's collation ignores it). Anything else is a word, searched within the period.
+     */
+    private static final Pattern MESSAGE_ID = Pattern.compile(
+            "(?i)(msg_)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     public static LogFilter restaurant(long restaurantId) {
         return new LogFilter(restaurantId, null, null, null, null, null, null, null, null);
     }
 
     public LogFilter withPeriod(Instant from, Instant to) {
         return new LogFilter(restaurantId, from, to, direction, partnerCode, messageType, outcome, reservationId, text);
+    }
+
+    public LogFilter withText(String text) {
+        return new LogFilter(restaurantId, from, to, direction, partnerCode, messageType, outcome, reservationId, text);
+    }
+
+    /** The message or event id the text is, stripped; null when the text is a word to look for (or empty). */
+    public String messageIdSearched() {
+        return looksLikeMessageId(text) ? text.strip() : null;
+    }
+
+    public static boolean looksLikeMessageId(String text) {
+        return text != null && MESSAGE_ID.matcher(text.strip()).matches();
     }
 
     public LogFilter withOutcome(LogOutcome outcome) {

@@ -3,6 +3,7 @@ package io.passerelle.synclog;
 import io.passerelle.restaurant.RestaurantScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,12 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The log's filtered reads, in plain SQL so that each one can be checked against its index (see V5, V9 and
- * SyncLogQueriesPlanTest). Newest first by keyset on (occurred_at, id): a page never counts or skips rows,
+ * The log's filtered reads, in plain SQL so that each one can be checked against its index (see V5, V9, V16 and
+ * SyncLogSearchTest). Newest first by keyset on (occurred_at, id): a page never counts or skips rows,
  * whatever the log's size. Times are stored in UTC.
  */
 @Repository
@@ -35,12 +37,22 @@ class SyncLogQueries {
      */
     static final int QUERY_TIMEOUT_SECONDS = 5;
 
+    /**
+     * A page of a word search (LIKE '%…%', no index can serve it) reads at most this many lines of the log
+     * (MariaDB's LIMIT ROWS EXAMINED): about a day of a restaurant that logs a line a second, read in well under a
+     * second. Past it the search is stopped and the person asked to narrow it, instead of waiting seconds for it.
+     */
+    static final int TEXT_SCAN_MAX_ROWS = 100_000;
+    private static final int ER_QUERY_EXCEEDED_ROWS_EXAMINED_LIMIT = 1931;
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     SyncLogQueries(DataSource dataSource) {
         var template = new JdbcTemplate(dataSource);
         template.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
         this.jdbc = JdbcClient.create(template);
+        this.named = new NamedParameterJdbcTemplate(template);
     }
 
     /** A reseller's restaurants, for its support's searches across them. */
@@ -61,11 +73,39 @@ class SyncLogQueries {
                 ? RestaurantScope.only(restaurantsOfReseller(scope.resellerId()))
                 : scope;
         Where where = pageWhere(filter, restaurants, after);
-        return jdbc.sql(pageSql(where))
-                .params(where.params())
-                .param("limit", limit)
-                .query(SyncLogQueries::line)
-                .list();
+        if (!where.scansText) {
+            return jdbc.sql(pageSql(where))
+                    .params(where.params())
+                    .param("limit", limit)
+                    .query(SyncLogQueries::line)
+                    .list();
+        }
+        var params = new HashMap<>(where.params());
+        params.put("limit", limit);
+        params.put("examined", TEXT_SCAN_MAX_ROWS);
+        return named.execute(pageSql(where) + " rows examined :examined", params, statement -> {
+            var lines = new ArrayList<LogLine>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(line(rs, lines.size()));
+                }
+            }
+            if (stoppedByRowsExamined(statement.getWarnings())) {
+                throw new SearchTooBroadException();
+            }
+            return lines;
+        });
+    }
+
+    /** MariaDB stops a query past LIMIT ROWS EXAMINED with a warning (1931), returning what it found so far. */
+    private static boolean stoppedByRowsExamined(SQLWarning warning) {
+        for (SQLWarning each = warning; each != null; each = each.getNextWarning()) {
+            if (each.getErrorCode() == ER_QUERY_EXCEEDED_ROWS_EXAMINED_LIMIT
+                    || String.valueOf(each.getMessage()).contains("ROWS EXAMINED")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Where pageWhere(LogFilter filter, RestaurantScope scope, LogPosition after) {
@@ -79,8 +119,9 @@ class SyncLogQueries {
     }
 
     static String pageSql(Where where) {
-        return "select " + LINE_COLUMNS + " from sync_log_entry where " + where.sql()
-                + " order by occurred_at desc, id desc limit :limit";
+        return "select " + LINE_COLUMNS + " from sync_log_entry"
+                + (where.index == null ? "" : " force index (" + where.index + ")")
+                + " where " + where.sql() + " order by occurred_at desc, id desc limit :limit";
     }
 
     /** The message ids of the deliveries of one restaurant that failed for good in the period. */
@@ -101,6 +142,10 @@ class SyncLogQueries {
 
         private final List<String> conditions = new ArrayList<>();
         private final Map<String, Object> params = new HashMap<>();
+        /** A word search: no index serves it, the page reads lines until it has enough or is stopped. */
+        private boolean scansText;
+        /** The index the query must read, when the optimizer's own choice can be a scan of the whole log. */
+        private String index;
 
         Where and(String condition) {
             conditions.add(condition);
@@ -127,16 +172,26 @@ class SyncLogQueries {
                     and("restaurant_id in (:restaurants)").param("restaurants", scope.restaurantIds());
                 }
             }
-            period(filter.from(), filter.to());
+            String id = filter.messageIdSearched();
+            if (id != null) {
+                // a pasted message or event id: the whole log (whatever the period) by exact match on V16's index.
+                // Forced: across every restaurant MariaDB may otherwise walk ix_sync_log_time for the ORDER BY ...
+                // LIMIT and test each line's id, the whole log for an id it does not hold.
+                and("message_id = :messageId").param("messageId", id);
+                index = "ix_sync_log_message_id";
+            } else {
+                period(filter.from(), filter.to());
+            }
             equal("direction", filter.direction() == null ? null : filter.direction().name());
             equal("outcome", filter.outcome() == null ? null : filter.outcome().name());
             equal("partner_code", blankToNull(filter.partnerCode()));
             equal("message_type", blankToNull(filter.messageType()));
             equal("reservation_id", filter.reservationId());
             String text = blankToNull(filter.text());
-            if (text != null) {
+            if (text != null && id == null) {
                 and("(message_id like :text or error_code like :text or error_detail like :text)")
                         .param("text", "%" + escapeLike(text.strip()) + "%");
+                scansText = true;
             }
         }
 

@@ -1,6 +1,7 @@
 package io.passerelle.synclog;
 
 import io.passerelle.restaurant.RestaurantAccess;
+import io.passerelle.restaurant.RestaurantScope;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -97,20 +99,26 @@ public class SyncLogService {
 
     /**
      * The lines matching the filter, newest first, after {@code after} (null: from the newest): one restaurant
-     * when the filter names it, else every restaurant the person may see.
+     * when the filter names it, else every restaurant the person may see. A pasted message or event id is looked
+     * up in the whole log by its index; a word search that reads too much of the log before filling the page is
+     * stopped ({@link SearchTooBroadException}).
      */
     @Transactional(readOnly = true)
     public LogSlice search(@Valid LogFilter filter, LogPosition after, int limit) {
+        RestaurantScope scope;
         if (filter.restaurantId() != null) {
             access.check(filter.restaurantId());
+            // checked: the query reads that restaurant only, no need to read everything the person may see
+            scope = RestaurantScope.only(Set.of(filter.restaurantId()));
+        } else {
+            scope = access.scope();
         }
         int size = Math.clamp(limit, 1, MAX_PAGE);
         List<LogLine> lines;
         try {
-            lines = queries.page(filter, access.scope(), after, size + 1);
+            lines = queries.page(filter, scope, after, size + 1);
         } catch (QueryTimeoutException tooBroad) {
-            throw new RuleViolationException(null, "synclog.search-too-broad",
-                    "The search read too much of the log; narrow the period or the filters");
+            throw new SearchTooBroadException();
         }
         if (lines.size() <= size) {
             return new LogSlice(lines, null);

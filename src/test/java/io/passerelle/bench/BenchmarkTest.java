@@ -53,6 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,8 @@ class BenchmarkTest extends KaribuTest {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
     private static final int LATENCY_RESTAURANTS = 50;
     private static final int TIMED_QUERIES = 20;
+    /** A word found in no seeded line: the search reads the whole default week, or is stopped. */
+    private static final String WORD_SEARCH = "timeout";
 
     @Autowired
     DataSource dataSource;
@@ -337,10 +340,12 @@ class BenchmarkTest extends KaribuTest {
             navigate("reservations");
             return null;
         };
-        Latencies open = time(session, () -> {
+        Query openLog = () -> {
             navigate("sync-log");
             return firstLogPage();
-        });
+        };
+        Latencies open = time(session, openLog);
+        Latencies openCpu = time(session, openLog, ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime);
         Query onScreen = () -> {
             session.run();
             navigate("sync-log");
@@ -350,17 +355,61 @@ class BenchmarkTest extends KaribuTest {
             setAsUser(LocatorJ._get(ComboBox.class, spec -> spec.withId("log-filter-outcome")), LogOutcome.RETRYING);
             return firstLogPage();
         });
-        Latencies text = time(onScreen, () -> {
-            setAsUser(LocatorJ._get(TextField.class, spec -> spec.withId("log-filter-text")), "msg_bench_" + (scale.logRows() - 1000));
-            return firstLogPage();
+        // as the outbox writes them: "msg_" and a UUID (the seeded ones count in its last group)
+        String messageId = String.format("msg_00000000-0000-4000-8000-%012d", scale.logRows() - 1000);
+        int[] stopped = new int[2];
+        Latencies pastedId = time(onScreen, () -> {
+            List<?> page = searchOnScreen(messageId);
+            if (page == null) {
+                stopped[0]++;
+            } else {
+                assertThat(page).as("the line of message " + messageId).isNotEmpty();
+            }
+            return page;
+        });
+        Latencies word = time(onScreen, () -> {
+            if (searchOnScreen(WORD_SEARCH) == null) {
+                stopped[1]++;
+            }
+            return null;
         });
         report.add(new Figure("log view", "screen: open, first page of " + rows + ", p99 of " + TIMED_QUERIES, "ms",
                 open.p99(), null, "< 100 ms", open.p99() < 100, false));
+        // on a shared 2-core machine the p99 is the one call that waited for a core: the median beside it
+        report.add(new Figure("log view", "screen: open, first page, median of " + TIMED_QUERIES, "ms",
+                open.median(), null, "reported", null, false));
+        report.add(new Figure("log view", "screen: open, first page, CPU time of the request's thread, median of "
+                + TIMED_QUERIES, "ms", openCpu.median(), null, "reported", null, false));
         report.add(new Figure("log view", "screen: filter outcome (2 % of rows), first page, p99 of " + TIMED_QUERIES,
                 "ms", failures.p99(), null, "< 100 ms", failures.p99() < 100, false));
-        report.add(new Figure("log view", "screen: text search (one message id) in the default 7 days, p99 of "
-                + TIMED_QUERIES,
-                "ms", text.p99(), null, "reported", null, false));
+        report.add(new Figure("log view", "screen: pasted message id, first page, p99 of " + TIMED_QUERIES, "ms",
+                pastedId.p99(), null, "< 100 ms", pastedId.p99() < 100, false));
+        report.add(new Figure("log view", "screen: pasted message id, first page, median of " + TIMED_QUERIES, "ms",
+                pastedId.median(), null, "reported", null, false));
+        report.add(new Figure("log view", "screen: word search (\"" + WORD_SEARCH + "\", no match) in the default 7 days,"
+                + " p99 of " + TIMED_QUERIES, "ms", word.p99(), null, "reported", null, false));
+        // warm-up runs included: every search the screen stopped as too broad, none hidden behind a fast figure
+        report.add(new Figure("log view", "screen: pasted ids stopped as too broad, of " + (TIMED_QUERIES + 3),
+                "searches", stopped[0], null, "none", stopped[0] == 0, false));
+        report.add(new Figure("log view", "screen: word searches stopped as too broad, of " + (TIMED_QUERIES + 3),
+                "searches", stopped[1], null, "reported", null, false));
+    }
+
+    /**
+     * Types a search into the screen's text field and fetches the first page; null when the search was stopped as
+     * too broad (the field says so, or, as the screen did before it said so, the fetch failed).
+     */
+    private List<?> searchOnScreen(String search) {
+        TextField field = LocatorJ._get(TextField.class, spec -> spec.withId("log-filter-text"));
+        List<?> page;
+        try {
+            setAsUser(field, search);
+            page = GridKt._fetch(LocatorJ._get(Grid.class, spec -> spec.withId("log-grid")), 0, 50);
+        } catch (Exception stoppedWithAnError) {
+            // Karibu's fetch passes the data provider's exception on wrapped (InvocationTargetException)
+            return null;
+        }
+        return field.isInvalid() ? null : page;
     }
 
     private List<?> firstLogPage() {
@@ -382,7 +431,7 @@ class BenchmarkTest extends KaribuTest {
                             direction, message_type, message_id, reservation_id, outcome, http_status, attempt,
                             latency_ms, payload)
                         select ?, ?, 'caissepad', timestampadd(SECOND, s.seq, ?), 'MESSAGE', 'OUT',
-                            'reservation.upserted', concat('msg_bench_', s.seq), ? + s.seq mod ?,
+                            'reservation.upserted', concat('msg_00000000-0000-4000-8000-', lpad(s.seq, 12, '0')), ? + s.seq mod ?,
                             if(s.seq mod 50 = 0, 'RETRYING', 'SUCCESS'), if(s.seq mod 50 = 0, 503, 200), 1, 12,
                             '{"type": "reservation.upserted", "restaurantId": 0}'
                         from seq_%d_to_%d s""".formatted(from, to))) {
@@ -537,6 +586,14 @@ class BenchmarkTest extends KaribuTest {
 
     /** As {@link #time(Query)}, each run after an untimed preparation. */
     private static Latencies time(Query prepare, Query query) {
+        return time(prepare, query, System::nanoTime);
+    }
+
+    /**
+     * As {@link #time(Query, Query)}, on another clock in nanoseconds: the calling thread's CPU time measures what a
+     * call costs the server without the time it waited for a core, which the shared machine's load decides.
+     */
+    private static Latencies time(Query prepare, Query query, LongSupplier clock) {
         try {
             for (int i = 0; i < 3; i++) {
                 prepare.run();
@@ -545,9 +602,9 @@ class BenchmarkTest extends KaribuTest {
             double[] millis = new double[TIMED_QUERIES];
             for (int i = 0; i < TIMED_QUERIES; i++) {
                 prepare.run();
-                long started = System.nanoTime();
+                long started = clock.getAsLong();
                 query.run();
-                millis[i] = (System.nanoTime() - started) / 1e6;
+                millis[i] = (clock.getAsLong() - started) / 1e6;
             }
             return new Latencies(millis);
         } catch (Exception e) {

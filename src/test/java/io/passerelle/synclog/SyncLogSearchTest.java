@@ -14,11 +14,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -229,6 +232,76 @@ class SyncLogSearchTest {
                 .isInstanceOf(RuleViolationException.class);
     }
 
+    @Test
+    void aPastedMessageIdIsFoundInTheWholeLogWhateverThePeriod() {
+        Tenant tenant = fixtures.tenant();
+        long restaurantId = tenant.restaurant().getId();
+        String messageId = "msg_" + UUID.randomUUID();
+        long old = at(NOON.minus(40, ChronoUnit.DAYS), LogRecord.message(restaurantId, LogDirection.OUT,
+                "reservation.upserted").messageId(messageId).outcome(LogOutcome.RETRYING));
+        long retried = at(NOON.minus(39, ChronoUnit.DAYS), LogRecord.message(restaurantId, LogDirection.OUT,
+                "reservation.upserted").messageId(messageId));
+        at(NOON, LogRecord.message(restaurantId, LogDirection.OUT, "reservation.upserted").messageId("msg_other"));
+        var lastWeek = LogFilter.restaurant(restaurantId).withPeriod(NOON.minus(7, ChronoUnit.DAYS), NOON);
+
+        assertThat(ids(tenant, lastWeek.withText(messageId))).containsExactly(retried, old);
+        assertThat(ids(tenant, lastWeek.withText("  " + messageId.toUpperCase(Locale.ROOT) + " ")))
+                .as("pasted with spaces, in capitals").containsExactly(retried, old);
+        assertThat(ids(tenant, lastWeek.withText(messageId).withOutcome(LogOutcome.RETRYING)))
+                .as("the other filters still apply").containsExactly(old);
+        assertThat(ids(tenant, lastWeek.withText(messageId.substring(0, 20))))
+                .as("part of an id is a word, searched in the period").isEmpty();
+        String eventId = UUID.randomUUID().toString();
+        long event = at(NOON.minus(30, ChronoUnit.DAYS), LogRecord.rejected(restaurantId, "order.opened",
+                "unknown_table", "T99").messageId(eventId));
+        assertThat(ids(tenant, lastWeek.withText(eventId))).as("a POS's event id").containsExactly(event);
+    }
+
+    @Test
+    void anotherTenantsMessageIdFindsNothing() {
+        Tenant tenant = fixtures.tenant();
+        Tenant stranger = fixtures.tenant();
+        String siblings = "msg_" + UUID.randomUUID();
+        String strangers = "msg_" + UUID.randomUUID();
+        long siblingLine = line(tenant.sibling().getId(), siblings);
+        long strangerLine = line(stranger.restaurant().getId(), strangers);
+        var everywhere = new LogFilter(null, null, null, null, null, null, null, null, null);
+
+        assertThat(idsAs(tenant.owner(), everywhere.withText(siblings))).as("the sibling is not the owner's").isEmpty();
+        assertThat(idsAs(tenant.owner(), everywhere.withText(strangers))).isEmpty();
+        assertThat(idsAs(tenant.owner(), LogFilter.restaurant(tenant.restaurant().getId()).withText(siblings)))
+                .isEmpty();
+        assertThat(idsAs(tenant.support(), everywhere.withText(siblings))).containsExactly(siblingLine);
+        assertThat(idsAs(tenant.support(), everywhere.withText(strangers))).isEmpty();
+        assertThat(idsAs(stranger.support(), everywhere.withText(siblings))).isEmpty();
+        assertThat(idsAs(fixtures.staff(AppRole.ONBOARDING), everywhere.withText(strangers)))
+                .containsExactly(strangerLine);
+        assertThatThrownBy(() -> idsAs(tenant.owner(), LogFilter.restaurant(stranger.restaurant().getId())
+                .withText(strangers))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aWordSearchThatWouldReadTooMuchIsStoppedAndSaysSo() {
+        Tenant tenant = fixtures.tenant();
+        long restaurantId = tenant.restaurant().getId();
+        Instant now = Instant.now();
+        long recent = line(restaurantId, "needle-" + TestFixtures.unique("w"));
+        try (var bulk = BulkLog.seed(jdbc, restaurantId, now.minusSeconds(60))) {
+            var week = LogFilter.restaurant(restaurantId).withPeriod(now.minus(7, ChronoUnit.DAYS), null);
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> ids(tenant, week.withText("timeout"))).isInstanceOf(SearchTooBroadException.class)
+                    .extracting(e -> ((SearchTooBroadException) e).messageKey())
+                    .isEqualTo("synclog.search-too-broad");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("stopped by the lines it read, not by the"
+                    + " statement timeout").isLessThan(Duration.ofSeconds(SyncLogQueries.QUERY_TIMEOUT_SECONDS));
+            assertThat(ids(tenant, week.withPeriod(now.minus(1, ChronoUnit.HOURS), null).withText("needle-")))
+                    .as("narrower dates").containsExactly(recent);
+            assertThat(ids(tenant, week.withText("bulk-77"))).as("a word that fills its page before the limit")
+                    .hasSize(100);
+        }
+    }
+
     /** The queries a screen runs read an index in the log's order: no filesort, no full scan, whatever its size. */
     @Test
     void theViewsQueriesUseAnIndexInTheirOrder() {
@@ -255,6 +328,19 @@ class SyncLogSearchTest {
                 assertThat(String.valueOf(step.get("Extra"))).as("plan of %s after %s", filter, after)
                         .doesNotContain("filesort");
             }
+        }
+        // a pasted id: its own index, whatever the period, for one restaurant as for a set of them
+        String id = "msg_" + UUID.randomUUID();
+        for (var scope : List.of(one, RestaurantScope.only(java.util.Set.of(1L, 2L, 3L)))) {
+            var where = SyncLogQueries.pageWhere(new LogFilter(null, from, NOON, null, null, null, null, null, id),
+                    scope, null);
+            var params = new java.util.HashMap<>(where.params());
+            params.put("limit", 51);
+            Map<String, Object> step = named.queryForList("explain " + SyncLogQueries.pageSql(where), params)
+                    .getFirst();
+            assertThat(step.get("key")).as("plan of the id search in %s: %s", scope, step)
+                    .isEqualTo("ix_sync_log_message_id");
+            assertThat(step.get("type")).as("plan of the id search in %s: %s", scope, step).isIn("ref", "range");
         }
     }
 

@@ -8,13 +8,13 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -34,6 +34,7 @@ import io.passerelle.synclog.LogDirection;
 import io.passerelle.synclog.LogFilter;
 import io.passerelle.synclog.LogLine;
 import io.passerelle.synclog.LogOutcome;
+import io.passerelle.synclog.SearchTooBroadException;
 import io.passerelle.synclog.SyncLogEntry;
 import io.passerelle.synclog.SyncLogService;
 import jakarta.annotation.security.PermitAll;
@@ -49,6 +50,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -96,6 +98,10 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
         this.clock = clock;
         this.staff = currentUser.require().role() != AppRole.OWNER;
         this.ownRestaurant = staff ? null : currentRestaurant.get().orElse(null);
+        if (ownRestaurant != null) {
+            // the owner's lines are all of this restaurant: no lookup (and access check) to name their zone
+            restaurantsById.put(ownRestaurant.id(), ownRestaurant);
+        }
         this.words = new LogWords(this, translations, getLocale());
         this.paging = new KeysetPaging(syncLog, () -> filter);
         this.detail = new LogDetailPanel(syncLog, words, staff, this::refresh, this::closeDetail);
@@ -122,7 +128,8 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("nav.sync-log");
     }
 
-    private void configureFilters(PartnerCatalogue catalogue) {
+    /** Staff only: an owner reads the current restaurant's log, with no picker and no restaurant search behind it. */
+    private void configureRestaurantPicker() {
         restaurant.setId("log-filter-restaurant");
         restaurant.setLabel(getTranslation("synclog.column.restaurant"));
         restaurant.setPlaceholder(getTranslation("synclog.filter.all-restaurants"));
@@ -133,7 +140,13 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
                 .map(Restaurant::toRef)
                 .stream());
         restaurant.setClearButtonVisible(true);
-        restaurant.setVisible(staff);
+        restaurant.addValueChangeListener(change -> showZone());
+    }
+
+    private void configureFilters(PartnerCatalogue catalogue) {
+        if (staff) {
+            configureRestaurantPicker();
+        }
 
         LocalDate today = LocalDate.now(clock.withZone(zone()));
         from.setId("log-filter-from");
@@ -177,16 +190,19 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
         text.setMaxLength(LogFilter.TEXT_MAX);
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
+        // its error says why a search was stopped, set by this view; the length is bounded by maxLength
+        text.setManualValidation(true);
 
-        restaurant.addValueChangeListener(change -> showZone());
         List<HasValue<?, ?>> fields = List.of(restaurant, from, to, direction, partner, messageType, outcome,
                 reservation, text);
         fields.forEach(field -> field.addValueChangeListener(change -> filterChanged()));
     }
 
     private HorizontalLayout filterBar() {
-        var bar = new HorizontalLayout(restaurant, from, to, direction, partner, messageType, outcome, reservation,
-                text);
+        var bar = new HorizontalLayout(from, to, direction, partner, messageType, outcome, reservation, text);
+        if (staff) {
+            bar.addComponentAsFirst(restaurant);
+        }
         bar.setWrap(true);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         return bar;
@@ -233,15 +249,18 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(LogLine::reservationId).setKey("reservation")
                 .setHeader(getTranslation("synclog.column.reservation")).setAutoWidth(true);
-        grid.addComponentColumn(this::outcomeBadge).setKey("outcome")
-                .setHeader(getTranslation("synclog.column.outcome")).setAutoWidth(true);
+        // a badge drawn in the browser from two properties: no server-side component per row
+        grid.addColumn(LitRenderer.<LogLine>of("<span theme=\"badge ${item.theme}\">${item.outcome}</span>")
+                        .withProperty("outcome", words::outcome)
+                        .withProperty("theme", SyncLogView::outcomeTheme))
+                .setKey("outcome").setHeader(getTranslation("synclog.column.outcome")).setAutoWidth(true);
         grid.addColumn(LogLine::httpStatus).setKey("httpStatus").setHeader(getTranslation("synclog.column.http-status"))
                 .setAutoWidth(true);
         grid.addColumn(words::explanation).setKey("error").setHeader(getTranslation("synclog.column.error"))
                 .setFlexGrow(3);
         grid.setEmptyStateText(getTranslation("synclog.none"));
         // no count: the size stays undefined and grows while pages come back full
-        grid.setItems(query -> paging.fetch(query.getOffset(), query.getLimit()));
+        grid.setItems(query -> fetch(query.getOffset(), query.getLimit()));
         grid.asSingleSelect().addValueChangeListener(change -> {
             if (change.getValue() == null) {
                 detail.hide();
@@ -251,15 +270,36 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
         });
     }
 
-    private Span outcomeBadge(LogLine line) {
-        var badge = new Span(words.outcome(line));
-        badge.getElement().getThemeList().add("badge");
-        switch (line.outcome()) {
-            case SUCCESS -> badge.getElement().getThemeList().add("success");
-            case FAILED, REJECTED -> badge.getElement().getThemeList().add("error");
-            case RETRYING -> badge.getElement().getThemeList().add("contrast");
+    private static String outcomeTheme(LogLine line) {
+        return switch (line.outcome()) {
+            case SUCCESS -> "success";
+            case FAILED, REJECTED -> "error";
+            case RETRYING -> "contrast";
+        };
+    }
+
+    /**
+     * A range of the grid's rows. A word search stopped as too broad says so next to the search field and in the
+     * grid: never an empty grid that looks like "nothing matches".
+     */
+    private Stream<LogLine> fetch(int offset, int limit) {
+        try {
+            return paging.fetch(offset, limit);
+        } catch (SearchTooBroadException tooBroad) {
+            text.setErrorMessage(getTranslation(tooBroad.messageKey()));
+            text.setInvalid(true);
+            grid.setEmptyStateText(getTranslation("synclog.search-stopped"));
+            return Stream.empty();
         }
-        return badge;
+    }
+
+    /** The search field's hint and the grid's empty state for the search as typed; a stopped search is reset. */
+    private void showSearch() {
+        boolean byId = filter.messageIdSearched() != null;
+        text.setInvalid(false);
+        text.setErrorMessage(null);
+        text.setHelperText(byId ? getTranslation("synclog.filter.id-whole-log") : null);
+        grid.setEmptyStateText(getTranslation(byId ? "synclog.none-id" : "synclog.none"));
     }
 
     private void showDetail(LogLine line) {
@@ -276,6 +316,7 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
 
     private void filterChanged() {
         filter = currentFilter();
+        showSearch();
         showReplayPeriod();
         refresh();
     }

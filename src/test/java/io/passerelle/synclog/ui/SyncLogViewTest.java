@@ -21,20 +21,27 @@ import io.passerelle.KaribuTest;
 import io.passerelle.TestFixtures;
 import io.passerelle.TestFixtures.Tenant;
 import io.passerelle.security.AppRole;
+import io.passerelle.synclog.BulkLog;
 import io.passerelle.synclog.LogDirection;
 import io.passerelle.synclog.LogLine;
 import io.passerelle.synclog.LogOutcome;
 import io.passerelle.synclog.LogRecord;
 import io.passerelle.synclog.SyncLogService;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class SyncLogViewTest extends KaribuTest {
 
     @Autowired
     SyncLogService syncLog;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anOwnerSeesOnlyTheirRestaurantsLinesNewestFirstAndFilters() {
@@ -97,6 +104,56 @@ class SyncLogViewTest extends KaribuTest {
         setAsUser(_get(TextField.class, spec -> spec.withId("log-filter-text")), marker);
 
         assertThat(ids()).containsExactly(second, first);
+    }
+
+    @Test
+    void aWordSearchThatReadsTooMuchIsStoppedWithTheReasonNextToTheField() {
+        Tenant tenant = fixtures.tenant();
+        long restaurantId = tenant.restaurant().getId();
+        try (var bulk = BulkLog.seed(jdbc, restaurantId, Instant.now().minusSeconds(60))) {
+            login(tenant.owner());
+            navigate("sync-log");
+            TextField search = searchField();
+
+            setAsUser(search, "timeout");
+
+            assertThat(ids()).isEmpty();
+            assertThat(search.isInvalid()).isTrue();
+            assertThat(search.getErrorMessage()).isEqualTo(t("synclog.search-too-broad"));
+            assertThat(grid().getEmptyStateText()).as("never a silent empty grid").isEqualTo(t("synclog.search-stopped"));
+
+            setAsUser(search, "bulk-77");
+            assertThat(search.isInvalid()).as("a search that fills its page").isFalse();
+            assertThat(GridKt._get(grid(), 0).messageId()).isEqualTo("bulk-77");
+        }
+    }
+
+    @Test
+    void aPastedIdIsFoundWhateverTheDatesAndAnotherTenantsFindsNothing() {
+        Tenant tenant = fixtures.tenant();
+        String mine = "msg_" + UUID.randomUUID();
+        long old = line(tenant.restaurant().getId(), mine);
+        jdbc.update("update sync_log_entry set occurred_at = occurred_at - interval 60 day where id = ?", old);
+        // another tenant's line, and its id pasted
+        String strangers = "msg_" + UUID.randomUUID();
+        line(fixtures.tenant().restaurant().getId(), strangers);
+        login(tenant.owner());
+        navigate("sync-log");
+        TextField search = searchField();
+
+        setAsUser(search, mine);
+        assertThat(ids()).as("60 days ago, outside the default week").containsExactly(old);
+        assertThat(search.getHelperText()).isEqualTo(t("synclog.filter.id-whole-log"));
+
+        setAsUser(search, strangers);
+        assertThat(ids()).isEmpty();
+        assertThat(search.isInvalid()).isFalse();
+        assertThat(grid().getEmptyStateText()).isEqualTo(t("synclog.none-id"));
+
+        setAsUser(search, "no such thing");
+        assertThat(ids()).isEmpty();
+        assertThat(search.getHelperText()).isNull();
+        assertThat(grid().getEmptyStateText()).isEqualTo(t("synclog.none"));
     }
 
     @Test
@@ -170,6 +227,10 @@ class SyncLogViewTest extends KaribuTest {
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("log-replay-period-confirm")));
 
         NotificationsKt.expectNotifications(t("synclog.replay.period.done", 0));
+    }
+
+    private static TextField searchField() {
+        return _get(TextField.class, spec -> spec.withId("log-filter-text"));
     }
 
     private long line(long restaurantId, String marker) {
