@@ -151,8 +151,12 @@ class RelayRaceTest extends SimulatedPosTest {
 
             disablingLosesADeadlock(node, gone, rival);
 
-            assertThat(node.announced()).hasSize(1);
-            assertThat(node.announced().getFirst().attempts()).hasSize(2);
+            // each attempt announced once; the node may also have claimed what other test classes left due in the
+            // shared database, so only this test's tills count
+            assertThat(node.announced().stream().flatMap(announced -> announced.attempts().stream())
+                    .map(DeliveryAttempted::connectionId)
+                    .filter(connectionId -> connectionId == gone.connectionId() || connectionId == other.connectionId()))
+                    .containsExactlyInAnyOrder(gone.connectionId(), other.connectionId());
             // connection health heard of each attempt once
             assertThat(hourlyFigures(other)).containsEntry("deliveries", 1L).containsEntry("failures", 0L);
             assertThat(hourlyFigures(gone)).containsEntry("deliveries", 0L).containsEntry("failures", 1L);
