@@ -3,15 +3,12 @@ package io.passerelle.partnerapi;
 import static io.passerelle.partnerapi.PosEvents.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passerelle.PasserelleTest;
-import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
+import io.passerelle.AppServerTest;
 import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
-import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -28,27 +25,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Everything a careless or hostile POS may post gets its specific 4xx problem: never a 500, nothing half-applied. */
-@PasserelleTest
-@Import(TestFixtures.class)
-class BadInputTest {
+class BadInputTest extends AppServerTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestFixtures fixtures;
-    @Autowired
-    ConnectionService connections;
-    @Autowired
-    ReservationService reservations;
     @Autowired
     PosOrderService orders;
-    @Autowired
-    JdbcTemplate jdbc;
 
     PartnerApiKit api;
     ReservationBook book;

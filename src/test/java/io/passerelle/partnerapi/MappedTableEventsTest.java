@@ -3,17 +3,14 @@ package io.passerelle.partnerapi;
 import static io.passerelle.partnerapi.PosEvents.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.passerelle.AppServerTest;
 import io.passerelle.partner.WireIds;
-import io.passerelle.PasserelleTest;
 import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.DiningTable;
 import io.passerelle.reservation.DiningTableService;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
-import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.synclog.SyncLogEntry;
 import io.passerelle.synclog.SyncLogService;
@@ -27,34 +24,17 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 
 /** Events over HTTP name tables as the POS calls them; the reconciled links decide where guests sit. */
-@PasserelleTest
-@Import(TestFixtures.class)
-class MappedTableEventsTest {
+class MappedTableEventsTest extends AppServerTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestFixtures fixtures;
-    @Autowired
-    ConnectionService connections;
-    @Autowired
-    ReservationService reservations;
-    @Autowired
-    GuestService guests;
     @Autowired
     DiningTableService tables;
     @Autowired
     TableNameService tableNames;
     @Autowired
     SyncLogService syncLog;
-    @Autowired
-    JdbcTemplate jdbc;
 
     PartnerApiKit api;
     ReservationBook book;

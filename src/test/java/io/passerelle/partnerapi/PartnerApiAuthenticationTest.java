@@ -2,10 +2,9 @@ package io.passerelle.partnerapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passerelle.PasserelleTest;
+import io.passerelle.AppServerTest;
 import io.passerelle.TestFixtures;
 import io.passerelle.connection.ConnectionDetails;
-import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.UpdateConnection;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.restaurant.Restaurant;
@@ -21,22 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@PasserelleTest
-@Import(TestFixtures.class)
-class PartnerApiAuthenticationTest {
+class PartnerApiAuthenticationTest extends AppServerTest {
 
     private static final String WEBHOOK = "http://127.0.0.1:9/webhooks/cached";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestFixtures fixtures;
-    @Autowired
-    ConnectionService connections;
     @Autowired
     TransactionTemplate transactions;
 

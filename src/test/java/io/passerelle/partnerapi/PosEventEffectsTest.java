@@ -3,18 +3,15 @@ package io.passerelle.partnerapi;
 import static io.passerelle.partnerapi.PosEvents.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passerelle.PasserelleTest;
+import io.passerelle.AppServerTest;
 import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
 import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.Guest;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
-import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationSource;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.synclog.LogOutcome;
@@ -33,33 +30,16 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** DOMAIN rules 7-9 through POST /events, over HTTP. */
-@PasserelleTest
-@Import(TestFixtures.class)
-class PosEventEffectsTest {
+class PosEventEffectsTest extends AppServerTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestFixtures fixtures;
-    @Autowired
-    ConnectionService connections;
-    @Autowired
-    ReservationService reservations;
-    @Autowired
-    GuestService guests;
     @Autowired
     DiningTableService tables;
     @Autowired
     PosOrderService orders;
     @Autowired
     SyncLogService syncLog;
-    @Autowired
-    JdbcTemplate jdbc;
 
     PartnerApiKit api;
     ReservationBook book;

@@ -2,18 +2,15 @@ package io.passerelle.partnerapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passerelle.PasserelleTest;
+import io.passerelle.AppServerTest;
 import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
 import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.Guest;
-import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
-import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationSource;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.simulator.InstallationSettings;
@@ -35,39 +32,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The app and the POS simulator over real HTTP, driven through the simulator's control API: DOMAIN rules 1 and
  * 6-9, for a pull-style till (API key, polling) and a push-style till (token, events only).
  */
-@PasserelleTest
-@Import(TestFixtures.class)
-class PosSimulatorEndToEndTest {
+class PosSimulatorEndToEndTest extends AppServerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestFixtures fixtures;
-    @Autowired
-    ConnectionService connections;
-    @Autowired
-    ReservationService reservations;
-    @Autowired
-    GuestService guests;
     @Autowired
     DiningTableService tables;
     @Autowired
     PosOrderService orders;
     @Autowired
     SyncLogService syncLog;
-    @Autowired
-    JdbcTemplate jdbc;
 
     PartnerApiKit api;
     ReservationBook book;

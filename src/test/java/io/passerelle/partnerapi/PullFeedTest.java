@@ -2,9 +2,8 @@ package io.passerelle.partnerapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.passerelle.PasserelleTest;
+import io.passerelle.AppServerTest;
 import io.passerelle.TestFixtures;
-import io.passerelle.connection.ConnectionService;
 import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.CreateReservation;
@@ -13,7 +12,6 @@ import io.passerelle.reservation.OverrideMissed;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationDetails;
-import io.passerelle.reservation.ReservationService;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.security.AppRole;
 import java.time.Duration;
@@ -26,30 +24,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** GET /reservations: the window, the cursor, missed once, tables for push partners only. */
-@PasserelleTest
-@Import(TestFixtures.class)
-class PullFeedTest {
+class PullFeedTest extends AppServerTest {
 
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestFixtures fixtures;
-    @Autowired
-    ConnectionService connections;
-    @Autowired
-    ReservationService reservations;
     @Autowired
     DiningTableService tables;
-    @Autowired
-    JdbcTemplate jdbc;
 
     PartnerApiKit api;
     ReservationBook book;
