@@ -2,11 +2,9 @@ package io.passerelle.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.passerelle.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The sliding window on its own, with a clock the test moves. */
@@ -14,7 +12,7 @@ class LoginThrottleTest {
 
     private static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T19:30:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-03-01T19:30:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(5, 20, WINDOW), clock);
 
     @Test
@@ -68,33 +66,6 @@ class LoginThrottleTest {
     private void failTimes(String account, String source, int times) {
         for (int i = 0; i < times; i++) {
             throttle.recordFailure(account, source);
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the throttle only reads instants");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
