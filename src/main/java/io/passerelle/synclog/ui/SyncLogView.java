@@ -86,6 +86,8 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
     private final TextField reservation = new TextField();
     private final TextField text = new TextField();
     private final Button replayPeriod = new Button();
+    /** The CSV download: off while the search shown was stopped as too broad, which the export would meet too. */
+    private final Anchor export = new Anchor();
     private final KeysetPaging paging;
     private final LogDetailPanel detail;
     /** The filter as last shown; read by the CSV download, which runs outside the UI's lock. */
@@ -217,7 +219,7 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
                 syncLog.exportCsv(exported, writer);
             }
         };
-        var export = new Anchor(csv, "");
+        export.setHref(csv);
         var exportButton = new Button(getTranslation("synclog.export.csv"), VaadinIcon.DOWNLOAD.create());
         exportButton.setTooltipText(getTranslation("synclog.export.csv-limit", SyncLogService.EXPORT_MAX_LINES));
         export.add(exportButton);
@@ -289,6 +291,7 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
             text.setErrorMessage(getTranslation(tooBroad.messageKey()));
             text.setInvalid(true);
             grid.setEmptyStateText(getTranslation("synclog.search-stopped"));
+            export.setEnabled(false);
             return Stream.empty();
         }
     }
@@ -298,6 +301,7 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
         boolean byId = filter.messageIdSearched() != null;
         text.setInvalid(false);
         text.setErrorMessage(null);
+        export.setEnabled(true);
         text.setHelperText(byId ? getTranslation("synclog.filter.id-whole-log") : null);
         grid.setEmptyStateText(getTranslation(byId ? "synclog.none-id" : "synclog.none"));
     }

@@ -121,9 +121,11 @@ class SyncLogViewTest extends KaribuTest {
             assertThat(search.isInvalid()).isTrue();
             assertThat(search.getErrorMessage()).isEqualTo(t("synclog.search-too-broad"));
             assertThat(grid().getEmptyStateText()).as("never a silent empty grid").isEqualTo(t("synclog.search-stopped"));
+            assertThat(exportLink().isEnabled()).as("no download of a search that was stopped").isFalse();
 
             setAsUser(search, "bulk-77");
             assertThat(search.isInvalid()).as("a search that fills its page").isFalse();
+            assertThat(exportLink().isEnabled()).isTrue();
             assertThat(GridKt._get(grid(), 0).messageId()).isEqualTo("bulk-77");
         }
     }
@@ -231,6 +233,10 @@ class SyncLogViewTest extends KaribuTest {
 
     private static TextField searchField() {
         return _get(TextField.class, spec -> spec.withId("log-filter-text"));
+    }
+
+    private static Anchor exportLink() {
+        return _get(Anchor.class, spec -> spec.withId("log-export"));
     }
 
     private long line(long restaurantId, String marker) {
