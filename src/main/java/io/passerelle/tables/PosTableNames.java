@@ -67,23 +67,16 @@ public class PosTableNames implements PosTableNameResolver {
     public Map<String, Optional<Long>> resolveAll(long restaurantId, long connectionId, Collection<String> posNames) {
         Set<String> names = Set.copyOf(posNames);
         var resolved = new HashMap<String, Optional<Long>>();
-        boolean otherSpellings = false;
+        // pos_name compares as utf8mb4_bin, which pads with spaces: "T1 " finds the link of "T1", as resolve() does.
+        // A connection has at most one link per name so compared (its primary key).
+        Map<String, TableNameStore.Link> linksByName = new HashMap<>();
         for (TableNameStore.Link link : store.links(restaurantId, connectionId, names)) {
-            if (names.contains(link.posName())) {
-                resolved.put(link.posName(), Optional.ofNullable(link.tableId()));
-            } else {
-                otherSpellings = true;
-            }
+            linksByName.put(withoutTrailingSpaces(link.posName()), link);
         }
-        if (otherSpellings) {
-            // a link spelled otherwise (case, accents) that the column's collation still matches, as resolve() finds
-            // it: which name it is for, the database says, name by name (rare: a link is usually made as the POS
-            // spells it)
-            for (String name : names) {
-                if (!resolved.containsKey(name)) {
-                    store.link(restaurantId, connectionId, name)
-                            .ifPresent(link -> resolved.put(name, Optional.ofNullable(link.tableId())));
-                }
+        for (String name : names) {
+            TableNameStore.Link link = linksByName.get(withoutTrailingSpaces(name));
+            if (link != null) {
+                resolved.put(name, Optional.ofNullable(link.tableId()));
             }
         }
         List<String> unlinked = names.stream().filter(name -> !resolved.containsKey(name)).toList();
@@ -92,6 +85,14 @@ public class PosTableNames implements PosTableNameResolver {
             resolved.put(name, Optional.ofNullable(named.get(name)));
         }
         return resolved;
+    }
+
+    private static String withoutTrailingSpaces(String name) {
+        int end = name.length();
+        while (end > 0 && name.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return name.substring(0, end);
     }
 
     /** An accepted event named a table that resolves to none: counted, and listed for reconciliation. */

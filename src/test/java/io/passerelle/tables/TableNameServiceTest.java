@@ -32,6 +32,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,6 +131,20 @@ class TableNameServiceTest {
         assertThat(posTableNames.resolve(restaurantId, connectionId, "Tavolo 7")).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from pos_table_link where connection_id = ?", Long.class,
                 connectionId)).isZero();
+    }
+
+    @Test
+    void aBatchResolvesEveryNameAsOneByOneEvenWhenTheLinksOwnSpellingIsInItToo() {
+        asOwner(() -> tableNames.link(restaurantId, connectionId, "Tavolo 7", bar.getId()));
+        // the link's column ignores trailing spaces (and nothing else): "Tavolo 7 " is the linked name too
+        List<String> asked = List.of("Tavolo 7", "Tavolo 7 ", "TAVOLO 7", "T12", "t12", "Sala 9");
+
+        Map<String, Optional<Long>> batch = posTableNames.resolveAll(restaurantId, connectionId, asked);
+
+        for (String name : asked) {
+            assertThat(batch.get(name)).as(name).isEqualTo(posTableNames.resolve(restaurantId, connectionId, name));
+        }
+        assertThat(batch.get("Tavolo 7 ")).contains(bar.getId());
     }
 
     @Test
