@@ -73,7 +73,8 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
         String source = request.getRemoteAddr();
         Optional<Duration> blocked = throttle.blockedFor(source, credentials.publicIdText());
         if (blocked.isPresent()) {
-            log.info("Partner API request from {} refused: too many failed authentications", source);
+            // debug: a blocked source may keep knocking, and each knock would be a line
+            log.debug("Partner API request from {} refused: too many failed authentications", source);
             ProblemWriter.write(response, new Problem(429, "rate-limited", "Too many failed authentications",
                     "Too many failed authentications from this address or for this restaurant; try again later",
                     List.of(), blocked.get()));

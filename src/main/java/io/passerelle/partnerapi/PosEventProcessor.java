@@ -57,7 +57,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class PosEventProcessor {
 
-    private static final int MAX_ATTEMPTS = 3;
+    /** A repeat's first attempt ends on the event's unique key (it looks for its stored answer only then): one more. */
+    private static final int MAX_ATTEMPTS = 4;
     /** The effect of {@code order.items_sent} on a connection with pay at table: the bill is being fetched. */
     private static final String BILL_REQUESTED = "BILL_REQUESTED";
     private static final String NO_CHANGE = PosEventOutcome.Effect.NO_CHANGE.name();

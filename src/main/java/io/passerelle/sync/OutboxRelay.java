@@ -162,8 +162,12 @@ class OutboxRelay implements AutoCloseable {
         }
         // The batch recorded has announced (a connection gone is disabled), and the one claimed meanwhile has been
         // called: a batch claimed from now on reads a disabled connection as such.
-        goneConnections.removeAll(goneDealtWith);
-        goneDealtWith.clear();
+        // One by one: an id the recorder adds meanwhile (after an interrupted wait) is forgotten now or next time,
+        // never dropped from goneDealtWith while still in goneConnections.
+        for (Long connectionId : goneDealtWith) {
+            goneConnections.remove(connectionId);
+            goneDealtWith.remove(connectionId);
+        }
     }
 
     /** The claimed messages, and what calling them needs, read once for the whole batch. */
