@@ -14,7 +14,6 @@ interface DiningTableRepository extends JpaRepository<DiningTable, Long> {
     Optional<DiningTable> findByIdAndRestaurantId(long id, long restaurantId);
 
     @EntityGraph(attributePaths = "room")
-    Optional<DiningTable> findByRestaurantIdAndName(long restaurantId, String name);
 
     boolean existsByRestaurantIdAndNameIgnoreCase(long restaurantId, String name);
 

@@ -52,17 +52,9 @@ public class DiningTableService implements DuplicateKeyRefusals {
     }
 
     /**
-     * For machine callers (the POS API): no user, the restaurant comes from the authenticated connection. The table
-     * named exactly so, case and accents included: anything less is for a person to confirm.
-     */
-    @Transactional(readOnly = true)
-    public Optional<DiningTable> namedExactlyForMachine(long restaurantId, String name) {
-        return tables.findByRestaurantIdAndName(restaurantId, name).filter(table -> table.getName().equals(name));
-    }
-
-    /**
-     * {@link #namedExactlyForMachine(long, String)} for several names in one query: the id of the table named
-     * exactly so, by name; a name of no table is absent.
+     * For machine callers (the POS API): no user, the restaurant comes from the authenticated connection. The id of
+     * the table named exactly so, case and accents included (anything less is for a person to confirm), by name, in
+     * one query; a name of no table is absent.
      */
     @Transactional(readOnly = true)
     public Map<String, Long> idsNamedExactlyForMachine(long restaurantId, Collection<String> names) {
@@ -70,7 +62,9 @@ public class DiningTableService implements DuplicateKeyRefusals {
         if (names.isEmpty()) {
             return ids;
         }
-        // plain SQL: id and name only, no entity; and Hibernate binds a collection only after an exception per call
+        // plain SQL: id and name only, no entity; and Hibernate binds a collection only after an exception per call.
+        // It reads the database, so a table created or renamed earlier in this transaction is flushed first.
+        tables.flush();
         jdbc.sql("select id, name from dining_table where restaurant_id = :restaurant and name in (:names)")
                 .param("restaurant", restaurantId)
                 .param("names", names)

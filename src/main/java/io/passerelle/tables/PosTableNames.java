@@ -1,6 +1,5 @@
 package io.passerelle.tables;
 
-import io.passerelle.reservation.DiningTable;
 import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.PosTableNameResolver;
 import java.time.Clock;
@@ -52,16 +51,13 @@ public class PosTableNames implements PosTableNameResolver {
     @Override
     @Transactional(readOnly = true)
     public Optional<Long> resolve(long restaurantId, long connectionId, String posName) {
-        Optional<TableNameStore.Link> link = store.link(restaurantId, connectionId, posName);
-        if (link.isPresent()) {
-            return Optional.ofNullable(link.get().tableId());
-        }
-        return diningTables.namedExactlyForMachine(restaurantId, posName).map(DiningTable::getId);
+        return resolveAll(restaurantId, connectionId, List.of(posName)).get(posName);
     }
 
     /**
      * {@link #resolve} for several names in two queries whatever their number (the links, then the tables named
-     * exactly so): the dining table id of every name, empty where it stands for none.
+     * exactly so): the dining table id of every name, empty where it stands for none. The one way names resolve, so
+     * that a batch of events and a single one always agree.
      */
     @Transactional(readOnly = true)
     public Map<String, Optional<Long>> resolveAll(long restaurantId, long connectionId, Collection<String> posNames) {
