@@ -364,44 +364,44 @@ public class ConnectionService implements DuplicateKeyRefusals {
         return connections.findByIdAndStyleAndEnabledTrue(connectionId, PartnerStyle.PUSH).map(PushConnection::of);
     }
 
-    /** Of these connections, those still enabled push-style ones, by id: one query for a batch. */
-    @Transactional(readOnly = true)
-    public Map<Long, PushConnection> findEnabledPush(Collection<Long> connectionIds) {
-        if (connectionIds.isEmpty()) {
-            return Map.of();
-        }
-        return connections.findByIdInAndStyleAndEnabledTrue(connectionIds, PartnerStyle.PUSH).stream()
-                .collect(Collectors.toMap(PartnerConnection::getId, PushConnection::of));
-    }
-
     /**
      * Where and how to call an enabled push connection's POS, its signing secret decrypted: keep the result
      * short-lived. Empty when the connection is gone, disabled or not push style.
      */
     @Transactional(readOnly = true)
     public Optional<PushTarget> pushTarget(long connectionId) {
-        return Optional.ofNullable(pushTargets(List.of(connectionId)).get(connectionId));
+        return Optional.ofNullable(findEnabledPushToCall(List.of(connectionId)).get(connectionId))
+                .map(CallablePushConnection::target);
     }
 
     /**
-     * {@link #pushTarget} for a batch of connections (the relay's), in two queries whatever their number: the
-     * targets of those that are still enabled push connections with a webhook URL and a signing secret, by id.
+     * Of these connections, those still enabled push-style ones, by id, each with its POS's target if it has a webhook
+     * URL and a signing secret (decrypted: keep the result short-lived). For a batch of connections (the relay's), in
+     * two queries whatever their number.
      */
     @Transactional(readOnly = true)
-    public Map<Long, PushTarget> pushTargets(Collection<Long> connectionIds) {
+    public Map<Long, CallablePushConnection> findEnabledPushToCall(Collection<Long> connectionIds) {
         if (connectionIds.isEmpty()) {
             return Map.of();
         }
-        List<PartnerConnection> callable = connections.findByIdInAndStyleAndEnabledTrue(connectionIds,
-                PartnerStyle.PUSH).stream()
-                .filter(connection -> connection.getWebhookUrl() != null && connection.hasSigningSecret())
-                .toList();
-        Map<Long, RestaurantRef> restaurantsById = restaurants.getForMachine(callable.stream()
-                .map(PartnerConnection::getRestaurantId).collect(Collectors.toSet()));
-        return callable.stream().collect(Collectors.toMap(PartnerConnection::getId, connection -> new PushTarget(
-                WebhookUrl.restore(connection.getWebhookUrl()), cipher.decrypt(connection.getSigningSecretCiphertext(),
-                        connection.getId(), SecretCipher.Purpose.SIGNING_SECRET),
-                restaurantsById.get(connection.getRestaurantId()).publicId())));
+        List<PartnerConnection> enabled = connections.findByIdInAndStyleAndEnabledTrue(connectionIds,
+                PartnerStyle.PUSH);
+        Map<Long, RestaurantRef> restaurantsById = restaurants.getForMachine(enabled.stream()
+                .filter(ConnectionService::callable).map(PartnerConnection::getRestaurantId)
+                .collect(Collectors.toSet()));
+        return enabled.stream().collect(Collectors.toMap(PartnerConnection::getId, connection ->
+                new CallablePushConnection(PushConnection.of(connection), callable(connection)
+                        ? pushTarget(connection, restaurantsById.get(connection.getRestaurantId())) : null)));
+    }
+
+    private static boolean callable(PartnerConnection connection) {
+        return connection.getWebhookUrl() != null && connection.hasSigningSecret();
+    }
+
+    private PushTarget pushTarget(PartnerConnection connection, RestaurantRef restaurant) {
+        return new PushTarget(WebhookUrl.restore(connection.getWebhookUrl()), cipher.decrypt(
+                connection.getSigningSecretCiphertext(), connection.getId(), SecretCipher.Purpose.SIGNING_SECRET),
+                restaurant.publicId());
     }
 
     /**

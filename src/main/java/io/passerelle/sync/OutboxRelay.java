@@ -1,6 +1,7 @@
 package io.passerelle.sync;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.passerelle.connection.CallablePushConnection;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.PushConnection;
 import io.passerelle.partner.CallFailure;
@@ -191,15 +192,13 @@ class OutboxRelay implements AutoCloseable {
         Instant claimedUntil = now.plus(settings.claimLease());
         List<OutboxMessage> messages = store.claimDue(node, now, claimedUntil, settings.relayBatchSize());
         if (messages.isEmpty()) {
-            return new Batch(number, messages, List.of(), Map.of(), Map.of(), Map.of(), claimedUntil);
+            return new Batch(number, messages, List.of(), Map.of(), Map.of(), claimedUntil);
         }
         Set<Long> connectionIds = new TreeSet<>(messages.stream().map(OutboxMessage::connectionId).toList());
-        boolean anyWebhook = messages.stream().anyMatch(message -> !message.type().isPayAtTable());
         List<ReservationKey> keys = messages.stream().map(OutboxMessage::reservationKey).filter(Objects::nonNull)
                 .toList();
-        return new Batch(number, messages, keys, connections.findEnabledPush(connectionIds),
-                anyWebhook ? connections.pushTargets(connectionIds) : Map.of(), store.deliveryStates(keys),
-                claimedUntil);
+        return new Batch(number, messages, keys, connections.findEnabledPushToCall(connectionIds),
+                store.deliveryStates(keys), claimedUntil);
     }
 
     /** One message of a batch, on a delivery thread. */
@@ -257,8 +256,8 @@ class OutboxRelay implements AutoCloseable {
             // over, delivered a newer version of its reservation. Not called: it goes again once its claim expires.
             return recording -> { };
         }
-        PushConnection connection = batch.connections().get(message.connectionId());
-        if (connection == null || gone.calledOff(message.connectionId(), batch.number())) {
+        CallablePushConnection callable = batch.connections().get(message.connectionId());
+        if (callable == null || gone.calledOff(message.connectionId(), batch.number())) {
             // disabled meanwhile, or answered 410 Gone since this batch was claimed: a window re-sends what is not
             // acknowledged once it is enabled again
             return giveUp(message, FailureWords.CONNECTION_DISABLED);
@@ -273,9 +272,10 @@ class OutboxRelay implements AutoCloseable {
             Instant retryAt = clock.instant().plus(settings.breakerOpenFor());
             return recording -> recording.changes.postponed(message.id(), retryAt);
         }
+        PushConnection connection = callable.connection();
         long started = System.nanoTime();
         Optional<PosCall> call = payAtTableCall ? payAtTable.call(message, connection)
-                : webhook(message, connection, batch.targets().get(message.connectionId()));
+                : webhook(message, connection, callable.target());
         if (call.isEmpty()) {
             breaker.releasePermission();
             return giveUp(message, FailureWords.CONNECTION_DISABLED);
@@ -468,8 +468,7 @@ class OutboxRelay implements AutoCloseable {
         private final long number;
         private final List<OutboxMessage> messages;
         private final List<ReservationKey> reservationKeys;
-        private final Map<Long, PushConnection> connections;
-        private final Map<Long, PushTarget> targets;
+        private final Map<Long, CallablePushConnection> connections;
         private final Map<ReservationKey, DeliveryState> states;
         private final Instant claimedUntil;
         private final Outcome[] outcomes;
@@ -478,13 +477,12 @@ class OutboxRelay implements AutoCloseable {
         private final Set<Long> gone = ConcurrentHashMap.newKeySet();
 
         Batch(long number, List<OutboxMessage> messages, List<ReservationKey> reservationKeys,
-                Map<Long, PushConnection> connections, Map<Long, PushTarget> targets,
-                Map<ReservationKey, DeliveryState> states, Instant claimedUntil) {
+                Map<Long, CallablePushConnection> connections, Map<ReservationKey, DeliveryState> states,
+                Instant claimedUntil) {
             this.number = number;
             this.messages = messages;
             this.reservationKeys = reservationKeys;
             this.connections = connections;
-            this.targets = targets;
             this.states = states;
             this.claimedUntil = claimedUntil;
             this.outcomes = new Outcome[messages.size()];
@@ -503,12 +501,8 @@ class OutboxRelay implements AutoCloseable {
             return reservationKeys;
         }
 
-        Map<Long, PushConnection> connections() {
+        Map<Long, CallablePushConnection> connections() {
             return connections;
-        }
-
-        Map<Long, PushTarget> targets() {
-            return targets;
         }
 
         Map<ReservationKey, DeliveryState> states() {
