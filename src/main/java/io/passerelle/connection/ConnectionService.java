@@ -1,5 +1,6 @@
 package io.passerelle.connection;
 
+import io.passerelle.connection.PushConnectionStore.EnabledPush;
 import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.PartnerCategory;
 import io.passerelle.partner.PartnerDescriptor;
@@ -63,6 +64,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
     private static final String SYNC_ENGINE = "sync-engine";
 
     private final PartnerConnectionRepository connections;
+    private final PushConnectionStore pushConnections;
     private final ConnectionAuditRepository audit;
     private final PartnerCatalogue catalogue;
     private final RestaurantAccess access;
@@ -75,11 +77,12 @@ public class ConnectionService implements DuplicateKeyRefusals {
     private final Clock clock;
     private final Map<Long, RecordedContact> recordedContacts = new ConcurrentHashMap<>();
 
-    ConnectionService(PartnerConnectionRepository connections, ConnectionAuditRepository audit,
-            PartnerCatalogue catalogue, RestaurantAccess access, RestaurantService restaurants, CurrentUser currentUser,
-            SecretCipher cipher, PartnerSettings partnerSettings, TransactionTemplate transactions,
+    ConnectionService(PartnerConnectionRepository connections, PushConnectionStore pushConnections,
+            ConnectionAuditRepository audit, PartnerCatalogue catalogue, RestaurantAccess access,
+            RestaurantService restaurants, CurrentUser currentUser, SecretCipher cipher, PartnerSettings partnerSettings, TransactionTemplate transactions,
             ApplicationEventPublisher events, Clock clock) {
         this.connections = connections;
+        this.pushConnections = pushConnections;
         this.audit = audit;
         this.catalogue = catalogue;
         this.access = access;
@@ -377,31 +380,23 @@ public class ConnectionService implements DuplicateKeyRefusals {
     /**
      * Of these connections, those still enabled push-style ones, by id, each with its POS's target if it has a webhook
      * URL and a signing secret (decrypted: keep the result short-lived). For a batch of connections (the relay's), in
-     * two queries whatever their number.
+     * one query whatever their number.
      */
     @Transactional(readOnly = true)
     public Map<Long, CallablePushConnection> findEnabledPushToCall(Collection<Long> connectionIds) {
         if (connectionIds.isEmpty()) {
             return Map.of();
         }
-        List<PartnerConnection> enabled = connections.findByIdInAndStyleAndEnabledTrue(connectionIds,
-                PartnerStyle.PUSH);
-        Map<Long, RestaurantRef> restaurantsById = restaurants.getForMachine(enabled.stream()
-                .filter(ConnectionService::callable).map(PartnerConnection::getRestaurantId)
-                .collect(Collectors.toSet()));
-        return enabled.stream().collect(Collectors.toMap(PartnerConnection::getId, connection ->
-                new CallablePushConnection(PushConnection.of(connection), callable(connection)
-                        ? pushTarget(connection, restaurantsById.get(connection.getRestaurantId())) : null)));
+        return pushConnections.findEnabled(connectionIds).stream().collect(Collectors.toMap(
+                enabled -> enabled.connection().connectionId(),
+                enabled -> new CallablePushConnection(enabled.connection(), enabled.callable() ? pushTarget(enabled)
+                        : null)));
     }
 
-    private static boolean callable(PartnerConnection connection) {
-        return connection.getWebhookUrl() != null && connection.hasSigningSecret();
-    }
-
-    private PushTarget pushTarget(PartnerConnection connection, RestaurantRef restaurant) {
-        return new PushTarget(WebhookUrl.restore(connection.getWebhookUrl()), cipher.decrypt(
-                connection.getSigningSecretCiphertext(), connection.getId(), SecretCipher.Purpose.SIGNING_SECRET),
-                restaurant.publicId());
+    private PushTarget pushTarget(EnabledPush enabled) {
+        return new PushTarget(WebhookUrl.restore(enabled.webhookUrl()), cipher.decrypt(
+                enabled.signingSecretCiphertext(), enabled.connection().connectionId(),
+                SecretCipher.Purpose.SIGNING_SECRET), enabled.restaurantPublicId());
     }
 
     /**

@@ -180,7 +180,7 @@ class OutboxRelay implements AutoCloseable {
             try {
                 calls.execute(call);
             } catch (RejectedExecutionException closed) {
-                // the relay is closing: left claimed, as the calls close() finds queued are
+                // the relay is closing (close() gave back the claims of the calls it found queued): this one expires
                 call.ended(null);
             }
         }
