@@ -79,8 +79,8 @@ public class ConnectionService implements DuplicateKeyRefusals {
 
     ConnectionService(PartnerConnectionRepository connections, PushConnectionStore pushConnections,
             ConnectionAuditRepository audit, PartnerCatalogue catalogue, RestaurantAccess access,
-            RestaurantService restaurants, CurrentUser currentUser, SecretCipher cipher, PartnerSettings partnerSettings, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock) {
+            RestaurantService restaurants, CurrentUser currentUser, SecretCipher cipher, PartnerSettings partnerSettings,
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.connections = connections;
         this.pushConnections = pushConnections;
         this.audit = audit;
@@ -365,16 +365,6 @@ public class ConnectionService implements DuplicateKeyRefusals {
     @Transactional(readOnly = true)
     public Optional<PushConnection> findEnabledPush(long connectionId) {
         return connections.findByIdAndStyleAndEnabledTrue(connectionId, PartnerStyle.PUSH).map(PushConnection::of);
-    }
-
-    /**
-     * Where and how to call an enabled push connection's POS, its signing secret decrypted: keep the result
-     * short-lived. Empty when the connection is gone, disabled or not push style.
-     */
-    @Transactional(readOnly = true)
-    public Optional<PushTarget> pushTarget(long connectionId) {
-        return Optional.ofNullable(findEnabledPushToCall(List.of(connectionId)).get(connectionId))
-                .map(CallablePushConnection::target);
     }
 
     /**
