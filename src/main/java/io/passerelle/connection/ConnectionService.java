@@ -1,5 +1,6 @@
 package io.passerelle.connection;
 
+import io.passerelle.connection.PushConnectionStore.EnabledPush;
 import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.PartnerCategory;
 import io.passerelle.partner.PartnerDescriptor;
@@ -63,6 +64,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
     private static final String SYNC_ENGINE = "sync-engine";
 
     private final PartnerConnectionRepository connections;
+    private final PushConnectionStore pushConnections;
     private final ConnectionAuditRepository audit;
     private final PartnerCatalogue catalogue;
     private final RestaurantAccess access;
@@ -75,11 +77,12 @@ public class ConnectionService implements DuplicateKeyRefusals {
     private final Clock clock;
     private final Map<Long, RecordedContact> recordedContacts = new ConcurrentHashMap<>();
 
-    ConnectionService(PartnerConnectionRepository connections, ConnectionAuditRepository audit,
-            PartnerCatalogue catalogue, RestaurantAccess access, RestaurantService restaurants, CurrentUser currentUser,
-            SecretCipher cipher, PartnerSettings partnerSettings, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock) {
+    ConnectionService(PartnerConnectionRepository connections, PushConnectionStore pushConnections,
+            ConnectionAuditRepository audit, PartnerCatalogue catalogue, RestaurantAccess access,
+            RestaurantService restaurants, CurrentUser currentUser, SecretCipher cipher, PartnerSettings partnerSettings,
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.connections = connections;
+        this.pushConnections = pushConnections;
         this.audit = audit;
         this.catalogue = catalogue;
         this.access = access;
@@ -364,44 +367,26 @@ public class ConnectionService implements DuplicateKeyRefusals {
         return connections.findByIdAndStyleAndEnabledTrue(connectionId, PartnerStyle.PUSH).map(PushConnection::of);
     }
 
-    /** Of these connections, those still enabled push-style ones, by id: one query for a batch. */
+    /**
+     * Of these connections, those still enabled push-style ones, by id, each with its POS's target if it has a webhook
+     * URL and a signing secret (decrypted: keep the result short-lived). For a batch of connections (the relay's), in
+     * one query whatever their number.
+     */
     @Transactional(readOnly = true)
-    public Map<Long, PushConnection> findEnabledPush(Collection<Long> connectionIds) {
+    public Map<Long, CallablePushConnection> findEnabledPushToCall(Collection<Long> connectionIds) {
         if (connectionIds.isEmpty()) {
             return Map.of();
         }
-        return connections.findByIdInAndStyleAndEnabledTrue(connectionIds, PartnerStyle.PUSH).stream()
-                .collect(Collectors.toMap(PartnerConnection::getId, PushConnection::of));
+        return pushConnections.findEnabled(connectionIds).stream().collect(Collectors.toMap(
+                enabled -> enabled.connection().connectionId(),
+                enabled -> new CallablePushConnection(enabled.connection(), enabled.callable() ? pushTarget(enabled)
+                        : null)));
     }
 
-    /**
-     * Where and how to call an enabled push connection's POS, its signing secret decrypted: keep the result
-     * short-lived. Empty when the connection is gone, disabled or not push style.
-     */
-    @Transactional(readOnly = true)
-    public Optional<PushTarget> pushTarget(long connectionId) {
-        return Optional.ofNullable(pushTargets(List.of(connectionId)).get(connectionId));
-    }
-
-    /**
-     * {@link #pushTarget} for a batch of connections (the relay's), in two queries whatever their number: the
-     * targets of those that are still enabled push connections with a webhook URL and a signing secret, by id.
-     */
-    @Transactional(readOnly = true)
-    public Map<Long, PushTarget> pushTargets(Collection<Long> connectionIds) {
-        if (connectionIds.isEmpty()) {
-            return Map.of();
-        }
-        List<PartnerConnection> callable = connections.findByIdInAndStyleAndEnabledTrue(connectionIds,
-                PartnerStyle.PUSH).stream()
-                .filter(connection -> connection.getWebhookUrl() != null && connection.hasSigningSecret())
-                .toList();
-        Map<Long, RestaurantRef> restaurantsById = restaurants.getForMachine(callable.stream()
-                .map(PartnerConnection::getRestaurantId).collect(Collectors.toSet()));
-        return callable.stream().collect(Collectors.toMap(PartnerConnection::getId, connection -> new PushTarget(
-                WebhookUrl.restore(connection.getWebhookUrl()), cipher.decrypt(connection.getSigningSecretCiphertext(),
-                        connection.getId(), SecretCipher.Purpose.SIGNING_SECRET),
-                restaurantsById.get(connection.getRestaurantId()).publicId())));
+    private PushTarget pushTarget(EnabledPush enabled) {
+        return new PushTarget(WebhookUrl.restore(enabled.webhookUrl()), cipher.decrypt(
+                enabled.signingSecretCiphertext(), enabled.connection().connectionId(),
+                SecretCipher.Purpose.SIGNING_SECRET), enabled.restaurantPublicId());
     }
 
     /**

@@ -2,7 +2,6 @@ package io.passerelle.connection;
 
 import io.passerelle.partner.PartnerCategory;
 import io.passerelle.partner.PartnerStyle;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -25,6 +24,4 @@ interface PartnerConnectionRepository extends JpaRepository<PartnerConnection, L
             Limit limit);
 
     Optional<PartnerConnection> findByIdAndStyleAndEnabledTrue(long id, PartnerStyle style);
-
-    List<PartnerConnection> findByIdInAndStyleAndEnabledTrue(Collection<Long> ids, PartnerStyle style);
 }

@@ -1,6 +1,7 @@
 package io.passerelle.sync;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.passerelle.connection.CallablePushConnection;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.connection.PushConnection;
 import io.passerelle.partner.CallFailure;
@@ -17,19 +18,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,9 +51,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>claims a bounded batch of due messages in a short transaction (rows other nodes hold are skipped, the claim
  *   is one update) and reads what the calls need (connections, targets, delivery states) once for the batch;</li>
  *   <li>calls the POS systems outside any transaction, {@code delivery-threads} at a time;</li>
- *   <li>records every outcome and its sync log line in one transaction, with JDBC batches, while the next batch
- *   goes through the first two steps.</li>
+ *   <li>records every outcome and its sync log line in one transaction, with JDBC batches, as soon as the batch's
+ *   last call has ended.</li>
  * </ol>
+ * The steps of consecutive batches overlap: up to {@link #BATCHES_IN_FLIGHT} batches are claimed and not yet
+ * recorded, so the next batch is claimed while one is called and its calls queue behind the current ones (a
+ * delivery thread never waits on a claim, nor on the slowest call of a batch), and batches called while one is
+ * recorded are recorded together, in one commit.
  * A node that dies mid-way leaves its claims to expire: another node delivers them with the same webhook-id (or
  * payment id), and the POS dedupes. Retries live here only (the HTTP clients never retry): backoff with full jitter,
  * Retry-After honoured, a circuit breaker per connection.
@@ -55,6 +67,11 @@ class OutboxRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Recording a batch meets another transaction's locks at worst rarely: it is tried again a few times. */
     private static final int RECORD_ATTEMPTS = 3;
+    /**
+     * Batches claimed and not yet recorded, at most: enough that the delivery threads always have the next batch's
+     * calls queued, few enough that a slow POS or recording leaves the rest of the outbox to other nodes.
+     */
+    private static final int BATCHES_IN_FLIGHT = 4;
 
     private final OutboxStore store;
     private final ConnectionService connections;
@@ -68,20 +85,20 @@ class OutboxRelay implements AutoCloseable {
     private final Clock clock;
     private final String node;
     private final ExecutorService calls;
-    /** Records a batch while the next one is delivered. */
+    /** Records the batches whose calls have ended, one transaction at a time. */
     private final ExecutorService recorder;
-    /** The batch being recorded; only the relay's one scheduler thread touches it. */
-    private Future<?> recording = CompletableFuture.completedFuture(null);
     private final ApplicationEventPublisher events;
     /** Longest a call may take: connect and read timeouts. */
     private final Duration callBudget;
-    /**
-     * Connections whose POS answered 410 Gone: nothing more is sent to them, until no batch claimed before they were
-     * disabled is still being called (the batch claimed while one is recorded read the connection as enabled).
-     */
-    private final Set<Long> goneConnections = ConcurrentHashMap.newKeySet();
-    /** Gone connections the recorder has dealt with (disabled, or failed to): forgotten once the batch after is called. */
-    private final Set<Long> goneDealtWith = ConcurrentHashMap.newKeySet();
+    /** A permit per batch claimed and not yet recorded. */
+    private final Semaphore inFlight = new Semaphore(BATCHES_IN_FLIGHT);
+    /** Numbers the claims, in the order they start; only the relay's one scheduler thread counts. */
+    private final AtomicLong claims = new AtomicLong();
+    /** The numbers of the batches claimed whose calls have not all ended. */
+    private final NavigableSet<Long> calling = new ConcurrentSkipListSet<>();
+    /** Batches whose calls have ended, waiting for the recorder. */
+    private final Queue<Batch> called = new ConcurrentLinkedQueue<>();
+    private final GoneConnections gone = new GoneConnections();
 
     OutboxRelay(OutboxStore store, ConnectionService connections, PartnerCatalogue catalogue, SyncLogService syncLog,
             PayAtTableCalls payAtTable, ConnectionBreakers breakers, SyncSettings settings,
@@ -113,77 +130,123 @@ class OutboxRelay implements AutoCloseable {
         try {
             int claimed;
             do {
-                claimed = runOnce();
+                claimed = claimAndCall();
             } while (claimed == settings.relayBatchSize());
         } catch (RuntimeException e) {
             log.error("The relay failed; it will try again at the next poll", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            awaitRecording();
+            awaitRecorded();
         }
     }
 
-    /** One batch: returns how many messages this node claimed. */
-    int runOnce() {
-        Instant now = clock.instant();
-        Batch batch = transactions.execute(status -> claim(now));
-        if (batch == null || batch.messages().isEmpty()) {
-            return 0;
-        }
-        List<Future<Outcome>> running = batch.messages().stream()
-                .map(message -> calls.submit(() -> deliver(message, batch)))
-                .toList();
-        var outcomes = new ArrayList<Outcome>(running.size());
-        for (Future<Outcome> call : running) {
-            try {
-                outcomes.add(call.get());
-            } catch (ExecutionException e) {
-                log.error("Delivering an outbox message failed unexpectedly; its lease will expire and it is retried",
-                        e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        // The batch is recorded while the next one is claimed and called: the POS systems are not kept waiting on
-        // the commit. One recording at a time. Its messages stay claimed until it commits, so the next claim
-        // neither takes them again nor a newer version of their reservations (an older one is still pending).
-        awaitRecording();
-        recording = recorder.submit(() -> record(batch, outcomes));
-        return batch.messages().size();
-    }
-
-    private void awaitRecording() {
+    /** Until every batch claimed is recorded (or given up): each gives its permit back. */
+    private void awaitRecorded() {
         try {
-            recording.get();
-        } catch (ExecutionException e) {
-            log.error("Recording a relay batch failed; its claims will expire and it is sent again", e.getCause());
+            inFlight.acquire(BATCHES_IN_FLIGHT);
+            inFlight.release(BATCHES_IN_FLIGHT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // The batch recorded has announced (a connection gone is disabled), and the one claimed meanwhile has been
-        // called: a batch claimed from now on reads a disabled connection as such.
-        // One by one: an id the recorder adds meanwhile (after an interrupted wait) is forgotten now or next time,
-        // never dropped from goneDealtWith while still in goneConnections.
-        for (Long connectionId : goneDealtWith) {
-            goneConnections.remove(connectionId);
-            goneDealtWith.remove(connectionId);
+    }
+
+    /**
+     * Claims a batch, once fewer than {@link #BATCHES_IN_FLIGHT} are unrecorded, and queues its calls behind those of
+     * the batches before it; returns how many messages this node claimed.
+     */
+    private int claimAndCall() throws InterruptedException {
+        inFlight.acquire();
+        // numbered before the claim reads the connections: see GoneConnections
+        long number = claims.incrementAndGet();
+        calling.add(number);
+        gone.forgetOlderThan(calling.first());
+        Batch batch;
+        try {
+            Instant now = clock.instant();
+            batch = transactions.execute(status -> claim(number, now));
+        } catch (RuntimeException e) {
+            calling.remove(number);
+            inFlight.release();
+            throw e;
         }
+        if (batch.messages().isEmpty()) {
+            calling.remove(number);
+            inFlight.release();
+            return 0;
+        }
+        for (int index = 0; index < batch.messages().size(); index++) {
+            var call = new Call(batch, index);
+            try {
+                calls.execute(call);
+            } catch (RejectedExecutionException closed) {
+                // the relay is closing (close() gave back the claims of the calls it found queued): this one expires
+                call.ended(null);
+            }
+        }
+        return batch.messages().size();
     }
 
     /** The claimed messages, and what calling them needs, read once for the whole batch. */
-    private Batch claim(Instant now) {
+    private Batch claim(long number, Instant now) {
         Instant claimedUntil = now.plus(settings.claimLease());
         List<OutboxMessage> messages = store.claimDue(node, now, claimedUntil, settings.relayBatchSize());
         if (messages.isEmpty()) {
-            return new Batch(messages, List.of(), Map.of(), Map.of(), Map.of(), claimedUntil);
+            return new Batch(number, messages, List.of(), Map.of(), Map.of(), claimedUntil);
         }
         Set<Long> connectionIds = new TreeSet<>(messages.stream().map(OutboxMessage::connectionId).toList());
-        boolean anyWebhook = messages.stream().anyMatch(message -> !message.type().isPayAtTable());
         List<ReservationKey> keys = messages.stream().map(OutboxMessage::reservationKey).filter(Objects::nonNull)
                 .toList();
-        return new Batch(messages, keys, connections.findEnabledPush(connectionIds),
-                anyWebhook ? connections.pushTargets(connectionIds) : Map.of(), store.deliveryStates(keys),
-                claimedUntil);
+        return new Batch(number, messages, keys, connections.findEnabledPushToCall(connectionIds),
+                store.deliveryStates(keys), claimedUntil);
+    }
+
+    /** One message of a batch, on a delivery thread. */
+    private final class Call implements Runnable {
+
+        private final Batch batch;
+        private final int index;
+
+        Call(Batch batch, int index) {
+            this.batch = batch;
+            this.index = index;
+        }
+
+        OutboxMessage message() {
+            return batch.messages().get(index);
+        }
+
+        @Override
+        public void run() {
+            Outcome outcome = null;
+            try {
+                outcome = deliver(message(), batch);
+            } catch (RuntimeException e) {
+                log.error("Delivering an outbox message failed unexpectedly; its lease will expire and it is retried",
+                        e);
+            } finally {
+                ended(outcome);
+            }
+        }
+
+        /**
+         * What became of the message (null: nothing recorded, its claim expires); the last call of a batch hands the
+         * batch to the recorder.
+         */
+        void ended(Outcome outcome) {
+            if (!batch.ended(index, outcome)) {
+                return;
+            }
+            calling.remove(batch.number());
+            called.add(batch);
+            try {
+                recorder.execute(OutboxRelay.this::recordCalled);
+            } catch (RejectedExecutionException closed) {
+                // the relay is closing: the batch's claims expire
+                called.remove(batch);
+                inFlight.release();
+            }
+        }
     }
 
     /** Runs on a delivery thread; touches no database but through a pay-at-table call's own reads. */
@@ -193,10 +256,10 @@ class OutboxRelay implements AutoCloseable {
             // over, delivered a newer version of its reservation. Not called: it goes again once its claim expires.
             return recording -> { };
         }
-        PushConnection connection = batch.connections().get(message.connectionId());
-        if (connection == null || goneConnections.contains(message.connectionId())) {
-            // disabled meanwhile, or answered 410 Gone in this batch or the one being recorded: a window re-sends
-            // what is not acknowledged once it is enabled again
+        CallablePushConnection callable = batch.connections().get(message.connectionId());
+        if (callable == null || gone.calledOff(message.connectionId(), batch.number())) {
+            // disabled meanwhile, or answered 410 Gone since this batch was claimed: a window re-sends what is not
+            // acknowledged once it is enabled again
             return giveUp(message, FailureWords.CONNECTION_DISABLED);
         }
         boolean payAtTableCall = message.type().isPayAtTable();
@@ -209,17 +272,18 @@ class OutboxRelay implements AutoCloseable {
             Instant retryAt = clock.instant().plus(settings.breakerOpenFor());
             return recording -> recording.changes.postponed(message.id(), retryAt);
         }
+        PushConnection connection = callable.connection();
         long started = System.nanoTime();
         Optional<PosCall> call = payAtTableCall ? payAtTable.call(message, connection)
-                : webhook(message, connection, batch.targets().get(message.connectionId()));
+                : webhook(message, connection, callable.target());
         if (call.isEmpty()) {
             breaker.releasePermission();
             return giveUp(message, FailureWords.CONNECTION_DISABLED);
         }
         long elapsedNanos = System.nanoTime() - started;
         PushDeliveryOutcome outcome = call.get().outcome();
-        if (outcome.failure() == CallFailure.GONE) {
-            goneConnections.add(message.connectionId());
+        if (outcome.failure() == CallFailure.GONE && gone.answeredGone(message.connectionId(), batch.number())) {
+            batch.gone().add(message.connectionId());
         }
         if (outcome.retryable()) {
             breaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, new PosCallFailed(outcome.failure()));
@@ -255,18 +319,37 @@ class OutboxRelay implements AutoCloseable {
         return state.missedDelivered() || state.ackedVersion() >= message.reservationVersion();
     }
 
+    /** Records the batches whose calls have ended, all of them in one go; on the recorder. */
+    private void recordCalled() {
+        var batches = new ArrayList<Batch>();
+        for (Batch batch = called.poll(); batch != null; batch = called.poll()) {
+            batches.add(batch);
+        }
+        if (batches.isEmpty()) {
+            return; // recorded with a batch before it
+        }
+        try {
+            record(batches);
+        } catch (RuntimeException e) {
+            log.error("Recording relay batches failed; their claims will expire and they are sent again", e);
+        } finally {
+            inFlight.release(batches.size());
+        }
+    }
+
     /**
-     * Every outcome of the batch, their sync log lines and what they change here, in one transaction; then the
+     * Every outcome of these batches, their sync log lines and what they change here, in one transaction; then the
      * delivery events, and a POS that said 410 Gone loses its connection. Tried again on a lock conflict; should it
-     * still fail, the claims expire and the messages go again with the same webhook-id. Runs on the recorder.
+     * still fail, the claims expire and the messages go again with the same webhook-id.
      */
-    private void record(Batch batch, List<Outcome> outcomes) {
+    private void record(List<Batch> batches) {
+        List<ReservationKey> keys = batches.stream().flatMap(batch -> batch.reservationKeys().stream()).toList();
         Recording recording = null;
         for (int attempt = 1; recording == null; attempt++) {
             try {
                 recording = transactions.execute(status -> {
-                    var written = new Recording(clock.instant(), batch.reservationKeys());
-                    outcomes.forEach(outcome -> outcome.writeTo(written));
+                    var written = new Recording(clock.instant(), keys);
+                    batches.forEach(batch -> batch.outcomes().forEach(outcome -> outcome.writeTo(written)));
                     store.apply(written.changes);
                     written.effects.forEach(Runnable::run);
                     syncLog.recordAll(written.lines);
@@ -275,30 +358,33 @@ class OutboxRelay implements AutoCloseable {
             } catch (ConcurrencyFailureException conflict) {
                 if (attempt == RECORD_ATTEMPTS) {
                     // its messages go again once their claims expire, and a POS that is gone says 410 again
-                    batch.messages().forEach(message -> goneConnections.remove(message.connectionId()));
+                    batches.forEach(batch -> batch.gone().forEach(connectionId -> gone.dealtWith(connectionId,
+                            claims.get())));
                     throw conflict;
                 }
             }
         }
-        // after the commit and outside the retries: a conflict here must not record the batch a second time
-        announce(recording);
+        // after the commit and outside the retries: a conflict here must not record the batches a second time
+        announce(recording, batches);
     }
 
-    private void announce(Recording recording) {
+    private void announce(Recording recording, List<Batch> batches) {
         if (!recording.attempts.isEmpty()) {
             events.publishEvent(new DeliveriesAttempted(recording.attempts));
         }
-        for (long connectionId : recording.gone) {
-            try {
-                connections.disableAsGone(connectionId);
-                log.warn("Connection {} disabled: its POS answered 410 Gone", connectionId);
-            } catch (RuntimeException e) {
-                log.error("Connection {} answered 410 Gone but could not be disabled; its next 410 tries again",
-                        connectionId, e);
-            } finally {
-                // not forgotten yet: the batch claimed while this one was recorded may still be calling
-                goneDealtWith.add(connectionId);
-            }
+        batches.forEach(batch -> batch.gone().forEach(this::disableAsGone));
+    }
+
+    private void disableAsGone(long connectionId) {
+        try {
+            connections.disableAsGone(connectionId);
+            log.warn("Connection {} disabled: its POS answered 410 Gone", connectionId);
+        } catch (RuntimeException e) {
+            log.error("Connection {} answered 410 Gone but could not be disabled; its next 410 tries again",
+                    connectionId, e);
+        } finally {
+            // the batches claimed until now may have read it as enabled; those claimed from now on read it as it is
+            gone.dealtWith(connectionId, claims.get());
         }
     }
 
@@ -350,9 +436,6 @@ class OutboxRelay implements AutoCloseable {
         failed(recording, message, call, attempt, httpStatus, failure);
         line.outcome(LogOutcome.FAILED);
         recording.announce(message, DeliveryAttempted.Outcome.of(failure));
-        if (failure == CallFailure.GONE) {
-            recording.gone.add(message.connectionId());
-        }
     }
 
     private static void failed(Recording recording, OutboxMessage message, PosCall call, int attempt,
@@ -361,23 +444,142 @@ class OutboxRelay implements AutoCloseable {
         recording.effects.add(call.onFailedForGood());
     }
 
+    /**
+     * Stops the calls and the recorder; the messages whose calls had not started become claimable again at once, those
+     * called and not recorded when their claims expire.
+     */
     @Override
     public void close() {
-        calls.shutdownNow();
+        List<Long> notCalled = calls.shutdownNow().stream().map(call -> ((Call) call).message().id()).toList();
         recorder.shutdownNow();
+        if (notCalled.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> store.releaseClaims(node, notCalled));
+        } catch (RuntimeException e) {
+            log.warn("{} claimed messages were not called; their claims expire", notCalled.size(), e);
+        }
     }
 
-    /** A claimed batch and what its calls need. */
-    private record Batch(List<OutboxMessage> messages, List<ReservationKey> reservationKeys,
-            Map<Long, PushConnection> connections, Map<Long, PushTarget> targets,
-            Map<ReservationKey, DeliveryState> states, Instant claimedUntil) {}
+    /** A claimed batch, what its calls need, and what became of them so far. */
+    private static final class Batch {
+
+        private final long number;
+        private final List<OutboxMessage> messages;
+        private final List<ReservationKey> reservationKeys;
+        private final Map<Long, CallablePushConnection> connections;
+        private final Map<ReservationKey, DeliveryState> states;
+        private final Instant claimedUntil;
+        private final Outcome[] outcomes;
+        private final AtomicInteger running;
+        /** The connections that answered 410 Gone to this batch first: its recording disables them. */
+        private final Set<Long> gone = ConcurrentHashMap.newKeySet();
+
+        Batch(long number, List<OutboxMessage> messages, List<ReservationKey> reservationKeys,
+                Map<Long, CallablePushConnection> connections, Map<ReservationKey, DeliveryState> states,
+                Instant claimedUntil) {
+            this.number = number;
+            this.messages = messages;
+            this.reservationKeys = reservationKeys;
+            this.connections = connections;
+            this.states = states;
+            this.claimedUntil = claimedUntil;
+            this.outcomes = new Outcome[messages.size()];
+            this.running = new AtomicInteger(messages.size());
+        }
+
+        long number() {
+            return number;
+        }
+
+        List<OutboxMessage> messages() {
+            return messages;
+        }
+
+        List<ReservationKey> reservationKeys() {
+            return reservationKeys;
+        }
+
+        Map<Long, CallablePushConnection> connections() {
+            return connections;
+        }
+
+        Map<ReservationKey, DeliveryState> states() {
+            return states;
+        }
+
+        Instant claimedUntil() {
+            return claimedUntil;
+        }
+
+        Set<Long> gone() {
+            return gone;
+        }
+
+        /** The outcome of message {@code index}; true if it was the last one. */
+        boolean ended(int index, Outcome outcome) {
+            outcomes[index] = outcome;
+            return running.decrementAndGet() == 0;
+        }
+
+        /** Once all ended (the last call's decrement publishes the others' outcomes): those there are. */
+        List<Outcome> outcomes() {
+            return Arrays.stream(outcomes).filter(Objects::nonNull).toList();
+        }
+    }
+
+    /**
+     * Connections whose POS answered 410 Gone, and the batches that must call them no more: every batch claimed before
+     * the connection was disabled, which read it as enabled, whether its calls are queued or under way. A batch
+     * claimed after reads it as disabled. Claims are numbered in the order they start, before they read anything; a
+     * connection is forgotten once no batch that read it as enabled is still calling.
+     */
+    private static final class GoneConnections {
+
+        /** Not disabled yet: every batch, even one claimed from now on, reads the connection as enabled. */
+        private static final long BEING_DISABLED = Long.MAX_VALUE;
+        /** By connection: the last claim that may have read it as enabled. */
+        private final Map<Long, Long> readAsEnabledUpTo = new HashMap<>();
+
+        /** Whether the batch of this claim must not call the connection. Claims are numbered from 1. */
+        synchronized boolean calledOff(long connectionId, long claim) {
+            return claim <= readAsEnabledUpTo.getOrDefault(connectionId, 0L);
+        }
+
+        /**
+         * A call of this claim was answered 410 Gone. True if that is news, and its batch's recording is to disable
+         * the connection; not if an earlier 410 is already dealt with for this claim (a call made before it was
+         * known), so that the connection is disabled once.
+         */
+        synchronized boolean answeredGone(long connectionId, long claim) {
+            if (calledOff(connectionId, claim)) {
+                return false;
+            }
+            readAsEnabledUpTo.put(connectionId, BEING_DISABLED);
+            return true;
+        }
+
+        /**
+         * Disabled, or the disabling failed (its next 410 tries again): claims after {@code lastClaim} read the
+         * connection as it is.
+         */
+        synchronized void dealtWith(long connectionId, long lastClaim) {
+            readAsEnabledUpTo.put(connectionId, lastClaim);
+        }
+
+        /** Forgets the connections that neither the batches still calling nor those to come may have read as enabled. */
+        synchronized void forgetOlderThan(long oldestCalling) {
+            readAsEnabledUpTo.values().removeIf(lastClaim -> lastClaim < oldestCalling);
+        }
+    }
 
     /** What became of one claimed message, written with the rest of its batch. */
     private interface Outcome {
         void writeTo(Recording recording);
     }
 
-    /** One attempt at recording a batch: what it writes, and what to announce once it is committed. */
+    /** One attempt at recording batches: what it writes, and what to announce once it is committed. */
     private final class Recording {
 
         final Instant now;
@@ -386,7 +588,6 @@ class OutboxRelay implements AutoCloseable {
         /** What a pay-at-table call's outcome changes here (a bill, a payment), in the same transaction. */
         final List<Runnable> effects = new ArrayList<>();
         final List<DeliveryAttempted> attempts = new ArrayList<>();
-        final Set<Long> gone = new TreeSet<>();
         private final List<ReservationKey> batchKeys;
         private Map<ReservationKey, Long> newestPending;
 
@@ -396,7 +597,7 @@ class OutboxRelay implements AutoCloseable {
             this.batchKeys = batchKeys;
         }
 
-        /** Read once per batch, when the first outcome asks. */
+        /** Read once per recording, when the first outcome asks. */
         boolean hasNewerPending(OutboxMessage message) {
             if (message.reservationKey() == null) {
                 return false;

@@ -178,6 +178,15 @@ class OutboxStore {
         return claimable;
     }
 
+    /** This node's claims of these messages, given up: they were not called (the relay is closing). */
+    void releaseClaims(String node, Collection<Long> messageIds) {
+        jdbc.sql("update outbox_message set claimed_by = null, claimed_until = null"
+                        + " where id in (:ids) and claimed_by = :node and status = 'PENDING'")
+                .param("ids", messageIds)
+                .param("node", node)
+                .update();
+    }
+
     /** Of these reservations, those with a newer message pending: the id of the newest, by reservation. */
     Map<ReservationKey, Long> newestPending(Collection<ReservationKey> keys) {
         return pendingIds("max", keys);

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The sync engine's timings and bounds ({@code passerelle.sync.*}); docs/sync-engine.md explains each.
  *
  * @param pollInterval          how often the relay looks for due messages, besides the kick after every change
- * @param relayBatchSize        messages claimed at once by one node
+ * @param relayBatchSize        messages claimed at once by one node (up to four such batches claimed and not yet
+ *                              recorded: the relay claims ahead of its calls)
  * @param deliveryThreads       calls to POS systems in parallel on one node
  * @param claimLease            how long a claimed message is this node's; after that (node died) anyone may take it.
  *                              A call starts only if it can end (connect and read timeouts) within the claim

@@ -80,6 +80,30 @@ class RelayRaceTest extends SimulatedPosTest {
     }
 
     @Test
+    void closingTheRelayGivesBackTheClaimsOfTheMessagesItHasNotCalledYet() throws Exception {
+        try (var pos = startPos()) {
+            var node = new RelayNode(context, 10, 1);
+            List<Reservation> waiting;
+            try {
+                bookFor(node, pos, 2);
+                waiting = List.of(bookFor(node, pos, 3), bookFor(node, pos, 4));
+                pos.faults("{\"latencyMs\": 1000}");
+                node.runDueInBackground();
+                await("the first call at the till", FEW_SECONDS, () -> pos.counter("callsReceived"), calls -> calls == 1);
+                assertThat(message(waiting.getLast())).containsEntry("claimed_by", node.name);
+            } finally {
+                node.close();
+            }
+
+            for (Reservation notCalled : waiting) {
+                assertThat(message(notCalled)).as("claimable again at once").containsEntry("status", "PENDING")
+                        .containsEntry("claimed_by", null).containsEntry("claimed_until", null)
+                        .containsEntry("attempts", 0);
+            }
+        }
+    }
+
+    @Test
     void startUpRefusesAClaimLeaseNoLongerThanACallMayTake() {
         var timeouts = new PartnerSettings(Duration.ofSeconds(3), Duration.ofSeconds(10), false, false);
         SyncSettings app = context.getBean(SyncSettings.class);
@@ -121,6 +145,42 @@ class RelayRaceTest extends SimulatedPosTest {
             assertThat(other.reservation(slow.getId())).isPresent();
             assertThat(gone.asOwner(() -> connections.get(gone.restaurantId(), gone.connectionId())).isEnabled())
                     .isFalse();
+        }
+    }
+
+    /**
+     * Batches are claimed ahead of their calls: two batches claimed before the connection was disabled are still to
+     * be called once it is, and the later one must not call that POS either, though the one before it has been called
+     * since the disabling.
+     */
+    @Test
+    void afterA410NoBatchClaimedBeforeTheConnectionWasDisabledCallsThatPos() throws Exception {
+        try (var gone = startPos(); var other = startPos(); var node = new RelayNode(context, 2, 1);
+                var rival = new RivalTransaction(transactionManager)) {
+            // batch 1: two for the till that is gone; batches 2 and 3: slow ones for another till, then one more for it
+            bookFor(node, gone, 2);
+            Reservation restOfBatch = bookFor(node, gone, 3);
+            List<Reservation> slow = List.of(bookFor(node, other, 4), bookFor(node, other, 5), bookFor(node, other, 6));
+            Reservation twoBatchesLater = bookFor(node, gone, 7);
+            gone.faults("{\"errorRate\": 1.0, \"errorStatus\": 410}");
+            other.faults("{\"latencyMs\": 1000}");
+            rival.run(() -> jdbc.queryForList("select id from partner_connection where id = ? for update",
+                    gone.connectionId()));
+
+            Future<?> run = node.runDueInBackground();
+            await("the third batch claimed", FEW_SECONDS, () -> message(twoBatchesLater).get("claimed_by"),
+                    node.name::equals);
+            rival.commit();
+            run.get(30, TimeUnit.SECONDS);
+
+            assertThat(gone.counter("callsReceived")).as("calls to the till that answered 410").isEqualTo(1);
+            for (Reservation notSent : List.of(restOfBatch, twoBatchesLater)) {
+                assertThat(message(notSent)).containsEntry("status", "SUPERSEDED").containsEntry("attempts", 0)
+                        .containsEntry("last_error_code", FailureWords.CONNECTION_DISABLED);
+            }
+            slow.forEach(reservation -> assertThat(other.reservation(reservation.getId())).isPresent());
+            assertThat(jdbc.queryForObject("select count(*) from connection_audit where connection_id = ?"
+                    + " and action = 'DISABLED'", Long.class, gone.connectionId())).as("disabled once").isEqualTo(1);
         }
     }
 
