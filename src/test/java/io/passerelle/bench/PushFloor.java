@@ -1,5 +1,6 @@
 package io.passerelle.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,7 +140,14 @@ final class PushFloor {
                 .header("webhook-signature", "v1," + sign(id + "." + timestamp + ".", body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status;
+        try {
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException staleConnection) {
+            // A pooled connection the simulator's server had closed as idle ("header parser received no bytes"):
+            // sent again on a fresh one with the same webhook-id, as Passerelle's relay would retry it.
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
         return status >= 200 && status < 300;
     }
 
