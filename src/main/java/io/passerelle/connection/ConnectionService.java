@@ -72,13 +72,14 @@ public class ConnectionService implements DuplicateKeyRefusals {
     private final WebhookUrlPolicy urlPolicy;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final PushConnectionCache pushConnections;
     private final Clock clock;
     private final Map<Long, RecordedContact> recordedContacts = new ConcurrentHashMap<>();
 
     ConnectionService(PartnerConnectionRepository connections, ConnectionAuditRepository audit,
             PartnerCatalogue catalogue, RestaurantAccess access, RestaurantService restaurants, CurrentUser currentUser,
             SecretCipher cipher, PartnerSettings partnerSettings, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, PushConnectionCache pushConnections, Clock clock) {
         this.connections = connections;
         this.audit = audit;
         this.catalogue = catalogue;
@@ -89,6 +90,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
         this.urlPolicy = partnerSettings.webhookUrlPolicy();
         this.transactions = transactions;
         this.events = events;
+        this.pushConnections = pushConnections;
         this.clock = clock;
     }
 
@@ -128,6 +130,8 @@ public class ConnectionService implements DuplicateKeyRefusals {
                     SecretCipher.Purpose.SIGNING_SECRET));
         }
         record(connection, AuditAction.CONNECTED, String.join(",", details.givenFields()));
+        // a push connection connected enabled is one more POS to tell of the restaurant's changes
+        credentialsChanged(connection);
         return connection;
     }
 
@@ -343,12 +347,14 @@ public class ConnectionService implements DuplicateKeyRefusals {
 
     // --- Machine side for the sync engine: no user, it acts for the platform.
 
-    /** The enabled push-style connections of one restaurant: the POS systems that must hear of its changes. */
+    /**
+     * The enabled push-style connections of one restaurant: the POS systems that must hear of its changes. Remembered
+     * ({@link PushConnectionCache}): every reservation change asks.
+     */
     @Transactional(readOnly = true)
     public List<PushConnection> enabledPushConnections(long restaurantId) {
-        return connections.findByRestaurantIdAndStyleAndEnabledTrue(restaurantId, PartnerStyle.PUSH).stream()
-                .map(PushConnection::of)
-                .toList();
+        return pushConnections.of(restaurantId, id -> connections.findByRestaurantIdAndStyleAndEnabledTrue(id,
+                PartnerStyle.PUSH).stream().map(PushConnection::of).toList());
     }
 
     /** Every enabled push-style connection, by id, a page after {@code afterId}: the windows fan out over these. */
@@ -544,9 +550,12 @@ public class ConnectionService implements DuplicateKeyRefusals {
                         + ", which is no longer in the catalogue"));
     }
 
-    /** What authenticates as this connection changed: remembered acceptances of it must go once this commits. */
+    /**
+     * What authenticates as this connection changed: remembered acceptances of it, and its restaurant's enabled push
+     * connections, must go once this commits.
+     */
     private void credentialsChanged(PartnerConnection connection) {
-        events.publishEvent(new ConnectionCredentialsChanged(connection.getId()));
+        events.publishEvent(new ConnectionCredentialsChanged(connection.getRestaurantId(), connection.getId()));
     }
 
     private void record(PartnerConnection connection, AuditAction action, String details) {

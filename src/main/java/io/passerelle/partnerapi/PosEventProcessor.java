@@ -275,7 +275,8 @@ class PosEventProcessor {
                     .distinct()
                     .toList();
             this.tables = named.isEmpty() ? new HashMap<>()
-                    : new HashMap<>(tableNames.resolveAll(connection.restaurantId(), connection.connectionId(), named));
+                    : new HashMap<>(tableNames.resolveAllForEvents(connection.restaurantId(), connection.connectionId(),
+                            named));
         }
 
         /** The stored answer, or the event applied: once per eventId, however often it comes in this batch. */
@@ -293,7 +294,8 @@ class PosEventProcessor {
         /** The dining table the POS means by its table name, as reconciled for this connection; null: none. */
         Long tableId(AuthenticatedConnection connection, String posTable) {
             return posTable == null ? null : tables.computeIfAbsent(posTable,
-                    name -> tableNames.resolve(connection.restaurantId(), connection.connectionId(), name)).orElse(null);
+                    name -> tableNames.resolveAllForEvents(connection.restaurantId(), connection.connectionId(),
+                            List.of(name)).get(name)).orElse(null);
         }
 
         /** Before the commit: what the events of this transaction leave behind, a batch each. */
