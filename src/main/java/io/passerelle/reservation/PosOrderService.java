@@ -50,8 +50,20 @@ public class PosOrderService {
      */
     @Transactional
     public PosEventOutcome seat(long restaurantId, long connectionId, PosSeating seating) {
+        return seat(restaurantId, connectionId, seating, true);
+    }
+
+    /**
+     * {@link #seat}, where an order opened without a reservation is looked up first only if {@code orderMayBeKnown}:
+     * for a caller that retries on a unique key. The same order opened again is rare; when it is, the new order's
+     * insert meets the order's unique key ({@link org.springframework.dao.DataIntegrityViolationException}), the
+     * caller's transaction rolls back, and its retry, looking first, answers that nothing changed.
+     */
+    @Transactional
+    public PosEventOutcome seat(long restaurantId, long connectionId, PosSeating seating, boolean orderMayBeKnown) {
         if (seating.reservationId() == null) {
-            Optional<PosOrder> known = orders.findByRestaurantIdAndExternalId(restaurantId, seating.orderId());
+            Optional<PosOrder> known = orderMayBeKnown
+                    ? orders.findByRestaurantIdAndExternalId(restaurantId, seating.orderId()) : Optional.empty();
             if (known.isPresent()) {
                 // the same order opened again: never a second walk-in
                 return noChange(known.get().getReservationId());
