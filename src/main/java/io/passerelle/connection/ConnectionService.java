@@ -72,14 +72,14 @@ public class ConnectionService implements DuplicateKeyRefusals {
     private final WebhookUrlPolicy urlPolicy;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
-    private final PushConnectionCache pushConnections;
+    private final PushConnectionCache pushConnectionCache;
     private final Clock clock;
     private final Map<Long, RecordedContact> recordedContacts = new ConcurrentHashMap<>();
 
     ConnectionService(PartnerConnectionRepository connections, ConnectionAuditRepository audit,
             PartnerCatalogue catalogue, RestaurantAccess access, RestaurantService restaurants, CurrentUser currentUser,
             SecretCipher cipher, PartnerSettings partnerSettings, TransactionTemplate transactions,
-            ApplicationEventPublisher events, PushConnectionCache pushConnections, Clock clock) {
+            ApplicationEventPublisher events, PushConnectionCache pushConnectionCache, Clock clock) {
         this.connections = connections;
         this.audit = audit;
         this.catalogue = catalogue;
@@ -90,7 +90,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
         this.urlPolicy = partnerSettings.webhookUrlPolicy();
         this.transactions = transactions;
         this.events = events;
-        this.pushConnections = pushConnections;
+        this.pushConnectionCache = pushConnectionCache;
         this.clock = clock;
     }
 
@@ -353,7 +353,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
      */
     @Transactional(readOnly = true)
     public List<PushConnection> enabledPushConnections(long restaurantId) {
-        return pushConnections.of(restaurantId, id -> connections.findByRestaurantIdAndStyleAndEnabledTrue(id,
+        return pushConnectionCache.of(restaurantId, id -> connections.findByRestaurantIdAndStyleAndEnabledTrue(id,
                 PartnerStyle.PUSH).stream().map(PushConnection::of).toList());
     }
 
