@@ -64,7 +64,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
     private static final String SYNC_ENGINE = "sync-engine";
 
     private final PartnerConnectionRepository connections;
-    private final PushConnectionStore pushConnections;
+    private final PushConnectionStore pushConnectionStore;
     private final ConnectionAuditRepository audit;
     private final PartnerCatalogue catalogue;
     private final RestaurantAccess access;
@@ -74,15 +74,17 @@ public class ConnectionService implements DuplicateKeyRefusals {
     private final WebhookUrlPolicy urlPolicy;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final PushConnectionCache pushConnectionCache;
     private final Clock clock;
     private final Map<Long, RecordedContact> recordedContacts = new ConcurrentHashMap<>();
 
-    ConnectionService(PartnerConnectionRepository connections, PushConnectionStore pushConnections,
+    ConnectionService(PartnerConnectionRepository connections, PushConnectionStore pushConnectionStore,
             ConnectionAuditRepository audit, PartnerCatalogue catalogue, RestaurantAccess access,
             RestaurantService restaurants, CurrentUser currentUser, SecretCipher cipher, PartnerSettings partnerSettings,
-            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+            TransactionTemplate transactions, ApplicationEventPublisher events, PushConnectionCache pushConnectionCache,
+            Clock clock) {
         this.connections = connections;
-        this.pushConnections = pushConnections;
+        this.pushConnectionStore = pushConnectionStore;
         this.audit = audit;
         this.catalogue = catalogue;
         this.access = access;
@@ -92,6 +94,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
         this.urlPolicy = partnerSettings.webhookUrlPolicy();
         this.transactions = transactions;
         this.events = events;
+        this.pushConnectionCache = pushConnectionCache;
         this.clock = clock;
     }
 
@@ -131,6 +134,8 @@ public class ConnectionService implements DuplicateKeyRefusals {
                     SecretCipher.Purpose.SIGNING_SECRET));
         }
         record(connection, AuditAction.CONNECTED, String.join(",", details.givenFields()));
+        // a push connection connected enabled is one more POS to tell of the restaurant's changes
+        credentialsChanged(connection);
         return connection;
     }
 
@@ -346,12 +351,14 @@ public class ConnectionService implements DuplicateKeyRefusals {
 
     // --- Machine side for the sync engine: no user, it acts for the platform.
 
-    /** The enabled push-style connections of one restaurant: the POS systems that must hear of its changes. */
+    /**
+     * The enabled push-style connections of one restaurant: the POS systems that must hear of its changes. Remembered
+     * ({@link PushConnectionCache}): every reservation change asks.
+     */
     @Transactional(readOnly = true)
     public List<PushConnection> enabledPushConnections(long restaurantId) {
-        return connections.findByRestaurantIdAndStyleAndEnabledTrue(restaurantId, PartnerStyle.PUSH).stream()
-                .map(PushConnection::of)
-                .toList();
+        return pushConnectionCache.of(restaurantId, id -> connections.findByRestaurantIdAndStyleAndEnabledTrue(id,
+                PartnerStyle.PUSH).stream().map(PushConnection::of).toList());
     }
 
     /** Every enabled push-style connection, by id, a page after {@code afterId}: the windows fan out over these. */
@@ -377,7 +384,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
         if (connectionIds.isEmpty()) {
             return Map.of();
         }
-        return pushConnections.findEnabled(connectionIds).stream().collect(Collectors.toMap(
+        return pushConnectionStore.findEnabled(connectionIds).stream().collect(Collectors.toMap(
                 enabled -> enabled.connection().connectionId(),
                 enabled -> new CallablePushConnection(enabled.connection(), enabled.callable() ? pushTarget(enabled)
                         : null)));
@@ -529,9 +536,12 @@ public class ConnectionService implements DuplicateKeyRefusals {
                         + ", which is no longer in the catalogue"));
     }
 
-    /** What authenticates as this connection changed: remembered acceptances of it must go once this commits. */
+    /**
+     * What authenticates as this connection changed: remembered acceptances of it, and its restaurant's enabled push
+     * connections, must go once this commits.
+     */
     private void credentialsChanged(PartnerConnection connection) {
-        events.publishEvent(new ConnectionCredentialsChanged(connection.getId()));
+        events.publishEvent(new ConnectionCredentialsChanged(connection.getRestaurantId(), connection.getId()));
     }
 
     private void record(PartnerConnection connection, AuditAction action, String details) {

@@ -1,15 +1,13 @@
 package io.passerelle.partnerapi;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.passerelle.connection.AuthenticatedConnection;
 import io.passerelle.connection.ConnectionCredentialsChanged;
+import io.passerelle.shared.cache.CommittedReadCache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -23,53 +21,30 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>A change of what authenticates as a connection (key rotated, token replaced, disabled:
  * {@link ConnectionCredentialsChanged}) evicts every entry of that connection once its transaction committed. A check
- * that was reading the database while such a change committed does not store its (possibly stale) answer: every
- * eviction moves a generation, and an answer read under an older generation is not kept. On other nodes of a cluster
- * an old credential may still be accepted until the entry expires: at most the TTL.
+ * that was reading the database while such a change committed does not store its (possibly stale) answer
+ * ({@link CommittedReadCache}). On other nodes of a cluster an old credential may still be accepted until the entry
+ * expires: at most the TTL.
  */
 @Component
 class CredentialCache {
 
-    private final Cache<Key, AuthenticatedConnection> accepted;
-    private final AtomicLong generation = new AtomicLong();
+    private final CommittedReadCache<Key, AuthenticatedConnection> accepted;
 
     CredentialCache(PartnerApiSettings settings) {
-        this.accepted = settings.credentialCacheTtl().isPositive()
-                ? Caffeine.newBuilder().expireAfterWrite(settings.credentialCacheTtl()).maximumSize(10_000).build()
-                : null;
+        this.accepted = new CommittedReadCache<>(settings.credentialCacheTtl(), 10_000);
     }
 
     /** The connection these credentials authenticate as: remembered, or looked up by {@code check} (and remembered). */
     Optional<AuthenticatedConnection> authenticate(int publicId, boolean bearer, String secret,
             Supplier<Optional<AuthenticatedConnection>> check) {
-        if (accepted == null) {
-            return check.get();
-        }
-        var key = new Key(publicId, bearer, digest(secret));
-        AuthenticatedConnection known = accepted.getIfPresent(key);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        long before = generation.get();
-        Optional<AuthenticatedConnection> checked = check.get();
-        if (checked.isPresent() && generation.get() == before) {
-            accepted.put(key, checked.get());
-            // an eviction between the test above and the put: it may not have seen this entry, so take it back
-            if (generation.get() != before) {
-                accepted.invalidate(key);
-            }
-        }
-        return checked;
+        return Optional.ofNullable(accepted.get(new Key(publicId, bearer, digest(secret)),
+                key -> check.get().orElse(null)));
     }
 
     /** After the commit: from now on the connection's credentials are checked against the database again. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConnectionCredentialsChanged changed) {
-        if (accepted == null) {
-            return;
-        }
-        generation.incrementAndGet();
-        accepted.asMap().values().removeIf(connection -> connection.connectionId() == changed.connectionId());
+        accepted.evict((key, connection) -> connection.connectionId() == changed.connectionId());
     }
 
     private static String digest(String secret) {

@@ -136,8 +136,9 @@ class PosEventProcessor {
 
     /**
      * Applies the event unless its eventId was seen: the answer, stored or new. A first attempt does not look for a
-     * stored answer: a repeat is rare, and its row's unique key refuses the second insert, which rolls the attempt
-     * back (its effects with it); the next attempt looks first and answers as stored.
+     * stored answer, nor for a walk-in's order: a repeat is rare, and its row's unique key (or its order's) refuses
+     * the second insert, which rolls the attempt back (its effects with it); the next attempt looks first and answers
+     * as stored (or that nothing changed).
      */
     EventAnswer process(AuthenticatedConnection connection, PosEventRequest event) {
         for (int attempt = 1; ; attempt++) {
@@ -226,7 +227,7 @@ class PosEventProcessor {
                 case PosEventRequest.Opened opened -> orders.seat(restaurantId, connectionId, new PosSeating(
                         opened.reservationId() == null ? null : reservationId(opened.reservationId(), "reservationId"),
                         opened.orderId(), opened.table(), work.tableId(connection, opened.table()), null, opened.covers(),
-                        opened.occurredInstant().orElseThrow()));
+                        opened.occurredInstant().orElseThrow()), work.lookFirst);
                 case Bill bill -> orders.close(restaurantId, connectionId, bill(bill));
             };
         } catch (PosEventRejectedException rejected) {
@@ -256,6 +257,8 @@ class PosEventProcessor {
     private final class EventWork {
 
         private final AuthenticatedConnection connection;
+        /** Read what may be known first: the stored answers, a walk-in's order (else their unique keys find them). */
+        private final boolean lookFirst;
         /** By eventId: what was answered before, then what this transaction answered, in order. */
         private final Map<String, EventAnswer> answered;
         private final Map<String, PosEventRequest> applied = new LinkedHashMap<>();
@@ -263,9 +266,9 @@ class PosEventProcessor {
         private final Map<String, Integer> unmapped = new HashMap<>();
         private final List<LogRecord> lines = new ArrayList<>();
 
-        /** @param lookFirst read the answers already stored (else a repeat is found by the row's unique key) */
         EventWork(AuthenticatedConnection connection, List<PosEventRequest> events, boolean lookFirst) {
             this.connection = connection;
+            this.lookFirst = lookFirst;
             this.answered = lookFirst ? stored(connection, events.stream().map(PosEventRequest::eventId).toList())
                     : new HashMap<>();
             List<String> named = events.stream()
@@ -275,7 +278,8 @@ class PosEventProcessor {
                     .distinct()
                     .toList();
             this.tables = named.isEmpty() ? new HashMap<>()
-                    : new HashMap<>(tableNames.resolveAll(connection.restaurantId(), connection.connectionId(), named));
+                    : new HashMap<>(tableNames.resolveAllForEvents(connection.restaurantId(), connection.connectionId(),
+                            named));
         }
 
         /** The stored answer, or the event applied: once per eventId, however often it comes in this batch. */
@@ -293,7 +297,8 @@ class PosEventProcessor {
         /** The dining table the POS means by its table name, as reconciled for this connection; null: none. */
         Long tableId(AuthenticatedConnection connection, String posTable) {
             return posTable == null ? null : tables.computeIfAbsent(posTable,
-                    name -> tableNames.resolve(connection.restaurantId(), connection.connectionId(), name)).orElse(null);
+                    name -> tableNames.resolveAllForEvents(connection.restaurantId(), connection.connectionId(),
+                            List.of(name)).get(name)).orElse(null);
         }
 
         /** Before the commit: what the events of this transaction leave behind, a batch each. */

@@ -6,4 +6,4 @@ package io.passerelle.reservation;
  *
  * @param previousName null for a new table
  */
-record DiningTableNamed(long restaurantId, long tableId, String previousName, String name) {}
+public record DiningTableNamed(long restaurantId, long tableId, String previousName, String name) {}

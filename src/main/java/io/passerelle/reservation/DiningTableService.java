@@ -123,6 +123,7 @@ public class DiningTableService implements DuplicateKeyRefusals {
                     "Table " + table.getName() + " is used by " + usage + " reservations", table.getName(), usage);
         }
         tables.delete(table);
+        events.publishEvent(new DiningTableDeleted(restaurantId, tableId));
     }
 
     @Transactional

@@ -121,8 +121,16 @@ public class PosOrder {
         return id;
     }
 
+    long getVersion() {
+        return version;
+    }
+
     public long getRestaurantId() {
         return restaurantId;
+    }
+
+    Long getConnectionId() {
+        return connectionId;
     }
 
     public String getExternalId() {
@@ -163,6 +171,10 @@ public class PosOrder {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
     }
 
     public List<PosOrderItem> getItems() {

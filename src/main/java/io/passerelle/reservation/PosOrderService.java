@@ -27,17 +27,19 @@ public class PosOrderService {
 
     private final ReservationRepository reservations;
     private final PosOrderRepository orders;
+    private final WalkInInserts walkIns;
     private final DiningTableRepository tables;
-    private final WalkInSettings walkIns;
+    private final WalkInSettings walkInSettings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PosOrderService(ReservationRepository reservations, PosOrderRepository orders, DiningTableRepository tables,
-            WalkInSettings walkIns, ApplicationEventPublisher events, Clock clock) {
+    PosOrderService(ReservationRepository reservations, PosOrderRepository orders, WalkInInserts walkIns,
+            DiningTableRepository tables, WalkInSettings walkInSettings, ApplicationEventPublisher events, Clock clock) {
         this.reservations = reservations;
         this.orders = orders;
-        this.tables = tables;
         this.walkIns = walkIns;
+        this.tables = tables;
+        this.walkInSettings = walkInSettings;
         this.events = events;
         this.clock = clock;
     }
@@ -50,8 +52,20 @@ public class PosOrderService {
      */
     @Transactional
     public PosEventOutcome seat(long restaurantId, long connectionId, PosSeating seating) {
+        return seat(restaurantId, connectionId, seating, true);
+    }
+
+    /**
+     * {@link #seat}, where an order opened without a reservation is looked up first only if {@code orderMayBeKnown}:
+     * for a caller that retries on a unique key. The same order opened again is rare; when it is, the new order's
+     * insert meets the order's unique key ({@link org.springframework.dao.DataIntegrityViolationException}), the
+     * caller's transaction rolls back, and its retry, looking first, answers that nothing changed.
+     */
+    @Transactional
+    public PosEventOutcome seat(long restaurantId, long connectionId, PosSeating seating, boolean orderMayBeKnown) {
         if (seating.reservationId() == null) {
-            Optional<PosOrder> known = orders.findByRestaurantIdAndExternalId(restaurantId, seating.orderId());
+            Optional<PosOrder> known = orderMayBeKnown
+                    ? orders.findByRestaurantIdAndExternalId(restaurantId, seating.orderId()) : Optional.empty();
             if (known.isPresent()) {
                 // the same order opened again: never a second walk-in
                 return noChange(known.get().getReservationId());
@@ -122,7 +136,8 @@ public class PosOrderService {
         if (table.isPresent()) {
             Instant opened = seating.occurredAt();
             var nearby = reservations.findOnTableStartingBetween(restaurantId, table.get().getId(),
-                    ReservationStatus.CONFIRMED, opened.minus(walkIns.matchAfter()), opened.plus(walkIns.matchBefore()));
+                    ReservationStatus.CONFIRMED, opened.minus(walkInSettings.matchAfter()),
+                    opened.plus(walkInSettings.matchBefore()));
             Optional<Reservation> nearest = nearby.stream()
                     .min(Comparator.comparing(r -> Duration.between(r.getStart(), opened).abs()));
             if (nearest.isPresent()) {
@@ -131,12 +146,15 @@ public class PosOrderService {
         }
         Instant now = clock.instant();
         int partySize = seating.covers() == null ? Reservation.MIN_PARTY_SIZE : seating.covers();
-        Reservation walkIn = reservations.save(Reservation.walkIn(restaurantId, seating.occurredAt(), partySize,
-                table.orElse(null), seating.table(), now));
-        orders.save(new PosOrder(restaurantId, connectionId, seating.orderId(), walkIn.getId(), seating.table(),
+        Reservation walkIn = Reservation.walkIn(restaurantId, seating.occurredAt(), partySize, table.orElse(null),
+                seating.table(), now);
+        long walkInId = walkIns.insert(walkIn);
+        walkIns.insert(new PosOrder(restaurantId, connectionId, seating.orderId(), walkInId, seating.table(),
                 table.orElse(null), seating.covers(), seating.occurredAt(), now));
-        publish(walkIn, new ReportedByPos(connectionId, NEW));
-        return new PosEventOutcome(Effect.WALK_IN_CREATED, walkIn.getId(), seating.table() != null && table.isEmpty());
+        // inserted as it is (nothing to flush): its first version
+        events.publishEvent(new ReservationChanged(restaurantId, walkInId, walkIn.getVersion(),
+                new ReportedByPos(connectionId, NEW)));
+        return new PosEventOutcome(Effect.WALK_IN_CREATED, walkInId, seating.table() != null && table.isEmpty());
     }
 
     private PosEventOutcome attach(Reservation reservation, PosOrder order, long connectionId, PosSeating seating,

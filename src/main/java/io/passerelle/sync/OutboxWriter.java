@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,16 +42,19 @@ class OutboxWriter {
     private final RestaurantService restaurants;
     private final PartnerCatalogue catalogue;
     private final WireFormat wire;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OutboxWriter(OutboxStore store, ConnectionService connections, ReservationSnapshots snapshots,
-            RestaurantService restaurants, PartnerCatalogue catalogue, WireFormat wire, Clock clock) {
+            RestaurantService restaurants, PartnerCatalogue catalogue, WireFormat wire,
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.connections = connections;
         this.snapshots = snapshots;
         this.restaurants = restaurants;
         this.catalogue = catalogue;
         this.wire = wire;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -203,12 +207,15 @@ class OutboxWriter {
         return results;
     }
 
-    /** A change: its reservation, as the POS must now hear of it, queued at once. */
+    /** A change: its reservation, as the POS must now hear of it, queued at once, and the relay kicked after the commit. */
     private void enqueue(PushConnection connection, RestaurantRef restaurant, ReservationSnapshot reservation) {
         var key = new ReservationKey(connection.connectionId(), reservation.id());
         flushAcknowledgements();
         enqueue(connection, restaurant, reservation, store.deliveryState(key.connectionId(), key.reservationId()),
-                store.latest(List.of(key)).get(key), clock.instant(), message -> store.insert(List.of(message)));
+                store.latest(List.of(key)).get(key), clock.instant(), message -> {
+                    store.insert(List.of(message));
+                    events.publishEvent(new WebhookQueued(connection.connectionId()));
+                });
     }
 
     /**

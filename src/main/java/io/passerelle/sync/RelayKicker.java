@@ -1,6 +1,5 @@
 package io.passerelle.sync;
 
-import io.passerelle.reservation.ReservationChanged;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,9 +9,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Starts the relay on its one thread: every poll interval while the application runs, and right after a change
- * commits, so the POS hears of it within moments, not at the next poll. Kicks coalesce: while one waits to run,
- * more add nothing. A kick lost in a crash costs only the poll interval.
+ * Starts the relay on its one thread: every poll interval while the application runs, and right after a change queued
+ * for a POS commits, so the POS hears of it within moments, not at the next poll. A change that queued nothing (a
+ * POS's own news, a restaurant without a push POS) kicks nothing: its claim would find nothing to deliver. Kicks
+ * coalesce: while one waits to run, more add nothing. A kick lost in a crash costs only the poll interval.
  */
 class RelayKicker implements SmartLifecycle {
 
@@ -29,7 +29,7 @@ class RelayKicker implements SmartLifecycle {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void afterCommit(ReservationChanged change) {
+    void afterCommit(WebhookQueued queued) {
         kick();
     }
 

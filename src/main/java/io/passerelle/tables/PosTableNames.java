@@ -24,11 +24,14 @@ public class PosTableNames implements PosTableNameResolver {
 
     private final TableNameStore store;
     private final DiningTableService diningTables;
+    private final TableNameResolutionCache resolutions;
     private final Clock clock;
 
-    PosTableNames(TableNameStore store, DiningTableService diningTables, Clock clock) {
+    PosTableNames(TableNameStore store, DiningTableService diningTables, TableNameResolutionCache resolutions,
+            Clock clock) {
         this.store = store;
         this.diningTables = diningTables;
+        this.resolutions = resolutions;
         this.clock = clock;
     }
 
@@ -81,6 +84,18 @@ public class PosTableNames implements PosTableNameResolver {
             resolved.put(name, Optional.ofNullable(named.get(name)));
         }
         return resolved;
+    }
+
+    /**
+     * {@link #resolveAll} for the events of a till, remembered ({@link TableNameResolutionCache}): a till names the
+     * same few tables again and again. Not for a transaction that changed links or tables itself, which would get
+     * what was remembered before its change (evictions follow the commit): it calls {@link #resolveAll}.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Optional<Long>> resolveAllForEvents(long restaurantId, long connectionId,
+            Collection<String> posNames) {
+        return resolutions.resolveAll(restaurantId, connectionId, posNames,
+                names -> resolveAll(restaurantId, connectionId, names));
     }
 
     private static String withoutTrailingSpaces(String name) {

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -51,16 +52,19 @@ public class TableNameService {
     private final ConnectionService connections;
     private final PartnerCatalogue partners;
     private final RestaurantAccess access;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TableNameService(TableNameStore store, DiningTableService diningTables, PosOrderTables posOrderTables,
-            ConnectionService connections, PartnerCatalogue partners, RestaurantAccess access, Clock clock) {
+            ConnectionService connections, PartnerCatalogue partners, RestaurantAccess access,
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.diningTables = diningTables;
         this.posOrderTables = posOrderTables;
         this.connections = connections;
         this.partners = partners;
         this.access = access;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -143,7 +147,7 @@ public class TableNameService {
                     store.saveLink(restaurantId, link.connectionId(), link.posName(), link.tableBefore(),
                             clock.instant());
                 }
-                posOrderTables.refresh(restaurantId, link.connectionId(), link.posName());
+                linkChanged(restaurantId, link.connectionId(), link.posName());
             }
             case TableRename rename -> {
                 DiningTable table = table(restaurantId, rename.tableId());
@@ -160,9 +164,15 @@ public class TableNameService {
     private LinkChange decide(long restaurantId, long connectionId, String posName, Long tableId) {
         Optional<Link> before = store.link(restaurantId, connectionId, posName);
         store.saveLink(restaurantId, connectionId, posName, tableId, clock.instant());
-        posOrderTables.refresh(restaurantId, connectionId, posName);
+        linkChanged(restaurantId, connectionId, posName);
         return new LinkChange(restaurantId, connectionId, posName, before.isPresent(),
                 before.map(Link::tableId).orElse(null));
+    }
+
+    /** The name may stand for another table now: its orders follow, and the events' resolutions once committed. */
+    private void linkChanged(long restaurantId, long connectionId, String posName) {
+        posOrderTables.refresh(restaurantId, connectionId, posName);
+        events.publishEvent(new PosTableLinkChanged(restaurantId, connectionId, posName));
     }
 
     private DiningTable rename(DiningTable table, String name) {

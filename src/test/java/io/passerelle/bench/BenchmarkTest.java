@@ -77,6 +77,8 @@ class BenchmarkTest extends KaribuTest {
     static final Path RESULTS = Path.of("target", "bench");
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
     private static final int LATENCY_RESTAURANTS = 50;
+    /** Events in, capacity: tills posting at once, several per core. */
+    private static final int CAPACITY_CLIENTS = 16;
     private static final int TIMED_QUERIES = 20;
     /** A word found in no seeded line: the search reads the whole default week, or is stopped. */
     private static final String WORD_SEARCH = "timeout";
@@ -272,12 +274,8 @@ class BenchmarkTest extends KaribuTest {
         int[] clients = Arrays.copyOf(estate.publicIds, BenchScale.CLIENT_THREADS);
         var load = new EventLoad(estate.token, clients);
         URI passerelle = URI.create("http://127.0.0.1:" + port + "/api/partner/v1/events");
-        Map<Integer, EventsFloor.Till> tills = new HashMap<>();
-        for (int i = 0; i < clients.length; i++) {
-            tills.put(clients[i], new EventsFloor.Till(estate.restaurantIds[i], estate.connectionIds[i]));
-        }
         load.post(passerelle, BenchScale.CLIENT_THREADS * 5, 1); // warm-up: first requests pay for class loading
-        try (var floorServer = new EventsFloor(dataSource, tills, estate.token, BenchScale.CLIENT_THREADS)) {
+        try (var floorServer = new EventsFloor(dataSource, tills(clients), estate.token, BenchScale.CLIENT_THREADS)) {
             for (int perRequest : List.of(1, BenchScale.EVENT_BATCH)) {
                 int events = perRequest == 1 ? scale.singleEvents() : scale.batchedEvents();
                 EventLoad.Outcome floor = load.post(floorServer.eventsUrl(), events, perRequest);
@@ -292,8 +290,29 @@ class BenchmarkTest extends KaribuTest {
                         floor.requestMillis().p99(), null, null, false));
             }
         }
+        // Capacity, a figure of its own (the target above is stated for 4 tills): single events from more tills at
+        // once than there are cores, so that neither server waits for its clients; the floor with as many threads.
+        int[] manyClients = Arrays.copyOf(estate.publicIds, Math.min(CAPACITY_CLIENTS, scale.fullWindowRestaurants()));
+        var manyTills = new EventLoad(estate.token, manyClients);
+        try (var floorServer = new EventsFloor(dataSource, tills(manyClients), estate.token, manyClients.length)) {
+            EventLoad.Outcome floor = manyTills.post(floorServer.eventsUrl(), scale.singleEvents(), 1);
+            EventLoad.Outcome ours = manyTills.post(passerelle, scale.singleEvents(), 1);
+            assertThat(ours.failedRequests()).isZero();
+            assertThat(floor.failedRequests()).isZero();
+            report.add(new Figure("events in", "single, " + manyClients.length + " clients (capacity), throughput",
+                    "events/s", ours.eventsPerSecond(), floor.eventsPerSecond(), "reported", null, true));
+        }
         // the walk-ins travel on to the push POS: leave the queue empty for what follows
         outbox.awaitDrained(first(), connection(scale.fullWindowRestaurants()), DRAIN_TIMEOUT);
+    }
+
+    /** The floor's view of these tills: the first restaurants of the estate, in order. */
+    private Map<Integer, EventsFloor.Till> tills(int[] clients) {
+        Map<Integer, EventsFloor.Till> tills = new HashMap<>();
+        for (int i = 0; i < clients.length; i++) {
+            tills.put(clients[i], new EventsFloor.Till(estate.restaurantIds[i], estate.connectionIds[i]));
+        }
+        return tills;
     }
 
     // --- log view: millions of sync log lines of one tenant, first page and a filtered page

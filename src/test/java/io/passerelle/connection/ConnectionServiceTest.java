@@ -138,6 +138,24 @@ class ConnectionServiceTest {
     }
 
     @Test
+    void theRestaurantsPushConnectionsRememberedFollowEveryChangeOnceCommitted() {
+        var tenant = fixtures.tenant();
+        long restaurantId = tenant.restaurant().getId();
+        assertThat(service.enabledPushConnections(restaurantId)).isEmpty();
+
+        var push = connect(tenant, PUSH, details("http://127.0.0.1:9/w", "t", true));
+        assertThat(service.enabledPushConnections(restaurantId)).extracting(PushConnection::connectionId)
+                .containsExactly(push.getId());
+        as(tenant.owner(), () -> service.setEnabled(restaurantId, push.getId(), false));
+        assertThat(service.enabledPushConnections(restaurantId)).isEmpty();
+        as(tenant.owner(), () -> service.update(new UpdateConnection(restaurantId, push.getId(),
+                details("http://127.0.0.1:9/w", null, true))));
+        assertThat(service.enabledPushConnections(restaurantId)).hasSize(1);
+        service.disableAsGone(push.getId());
+        assertThat(service.enabledPushConnections(restaurantId)).isEmpty();
+    }
+
+    @Test
     void theDatabaseAlsoRefusesASecondActiveConnectionOfACategory() {
         var tenant = fixtures.tenant();
         connect(tenant, PULL, details(null, null, true));

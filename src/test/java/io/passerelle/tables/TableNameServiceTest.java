@@ -10,7 +10,9 @@ import io.passerelle.connection.ConnectPartner;
 import io.passerelle.connection.ConnectionDetails;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.health.TablesReconciliationCheck;
+import io.passerelle.reservation.CreateDiningTable;
 import io.passerelle.reservation.DiningTable;
+import io.passerelle.reservation.DiningTableDetails;
 import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.Drift;
 import io.passerelle.reservation.DriftReport;
@@ -297,6 +299,40 @@ class TableNameServiceTest {
 
         assertThat(state("Sala 9")).isEqualTo(LinkState.UNMATCHED);
         assertThat(posTableNames.resolve(restaurantId, connectionId, "Sala 9")).isEmpty();
+    }
+
+    @Test
+    void whatEventsRememberANameStandsForFollowsEveryLinkAndTableChange() {
+        assertThat(forEvents("Tavolo 7")).isEmpty();
+        assertThat(forEvents("Sala 9")).isEmpty();
+
+        TableNameChange linked = asOwner(() -> tableNames.link(restaurantId, connectionId, "Tavolo 7", t7.getId()));
+        assertThat(forEvents("Tavolo 7")).contains(t7.getId());
+        assertThat(forEvents("T12")).contains(t12.getId());
+        asOwner(() -> tableNames.unlink(restaurantId, connectionId, "T12"));
+        assertThat(forEvents("T12")).isEmpty();
+        asOwner(() -> undo(linked));
+        assertThat(forEvents("Tavolo 7")).isEmpty();
+
+        DiningTable sala9 = asOwner(() -> diningTables.createTable(new CreateDiningTable(restaurantId,
+                new DiningTableDetails("Sala 9", 4, null))));
+        assertThat(forEvents("Sala 9")).contains(sala9.getId());
+        asOwner(() -> tableNames.renameTable(restaurantId, sala9.getId(), "Sala 10"));
+        assertThat(forEvents("Sala 9")).isEmpty();
+
+        // linked elsewhere, then that table deleted: the link goes with it, and the name follows its namesake again
+        assertThat(forEvents("T7")).contains(t7.getId());
+        asOwner(() -> tableNames.link(restaurantId, connectionId, "T7", bar.getId()));
+        assertThat(forEvents("T7")).contains(bar.getId());
+        asOwner(() -> {
+            diningTables.deleteTable(restaurantId, bar.getId());
+            return null;
+        });
+        assertThat(forEvents("T7")).contains(t7.getId());
+    }
+
+    private Optional<Long> forEvents(String posName) {
+        return posTableNames.resolveAllForEvents(restaurantId, connectionId, List.of(posName)).get(posName);
     }
 
     @Test
