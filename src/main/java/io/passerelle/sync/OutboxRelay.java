@@ -345,24 +345,30 @@ class OutboxRelay implements AutoCloseable {
     private void record(List<Batch> batches) {
         List<ReservationKey> keys = batches.stream().flatMap(batch -> batch.reservationKeys().stream()).toList();
         Recording recording = null;
-        for (int attempt = 1; recording == null; attempt++) {
-            try {
-                recording = transactions.execute(status -> {
-                    var written = new Recording(clock.instant(), keys);
-                    batches.forEach(batch -> batch.outcomes().forEach(outcome -> outcome.writeTo(written)));
-                    store.apply(written.changes);
-                    written.effects.forEach(Runnable::run);
-                    syncLog.recordAll(written.lines);
-                    return written;
-                });
-            } catch (ConcurrencyFailureException conflict) {
-                if (attempt == RECORD_ATTEMPTS) {
-                    // its messages go again once their claims expire, and a POS that is gone says 410 again
-                    batches.forEach(batch -> batch.gone().forEach(connectionId -> gone.dealtWith(connectionId,
-                            claims.get())));
-                    throw conflict;
+        try {
+            for (int attempt = 1; recording == null; attempt++) {
+                try {
+                    recording = transactions.execute(status -> {
+                        var written = new Recording(clock.instant(), keys);
+                        batches.forEach(batch -> batch.outcomes().forEach(outcome -> outcome.writeTo(written)));
+                        store.apply(written.changes);
+                        written.effects.forEach(Runnable::run);
+                        syncLog.recordAll(written.lines);
+                        return written;
+                    });
+                } catch (ConcurrencyFailureException conflict) {
+                    if (attempt == RECORD_ATTEMPTS) {
+                        throw conflict;
+                    }
                 }
             }
+        } catch (RuntimeException notRecorded) {
+            // Whatever the failure (a conflict that persists, the database away): the messages go again once their
+            // claims expire, and a POS that is gone says 410 again. Left marked, its connection would stay called
+            // off on this node though still enabled, and nothing would ever disable it.
+            batches.forEach(batch -> batch.gone().forEach(connectionId -> gone.dealtWith(connectionId,
+                    claims.get())));
+            throw notRecorded;
         }
         // after the commit and outside the retries: a conflict here must not record the batches a second time
         announce(recording, batches);
