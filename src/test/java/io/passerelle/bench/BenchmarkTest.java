@@ -274,12 +274,24 @@ class BenchmarkTest extends KaribuTest {
         int[] clients = Arrays.copyOf(estate.publicIds, BenchScale.CLIENT_THREADS);
         var load = new EventLoad(estate.token, clients);
         URI passerelle = URI.create("http://127.0.0.1:" + port + "/api/partner/v1/events");
-        load.post(passerelle, BenchScale.CLIENT_THREADS * 5, 1); // warm-up: first requests pay for class loading
         try (var floorServer = new EventsFloor(dataSource, tills(clients), estate.token, BenchScale.CLIENT_THREADS)) {
+            // Steady state, not the JIT: until the compiler has done with a request's path, its threads take the
+            // cores the requests need (a larger path than the floor's takes longer). Both sides get the same load.
+            for (URI server : List.of(floorServer.eventsUrl(), passerelle)) {
+                load.post(server, scale.singleEvents() / 2, 1);
+                load.post(server, scale.batchedEvents() / 10, BenchScale.EVENT_BATCH);
+            }
+            // Passerelle's requests are served by Tomcat's threads, the floor's by its own
+            var floorCpu = new CpuMeter(name -> name.startsWith(EventsFloor.THREAD_NAME));
+            var passerelleCpu = new CpuMeter(name -> name.startsWith("http-nio-"));
             for (int perRequest : List.of(1, BenchScale.EVENT_BATCH)) {
                 int events = perRequest == 1 ? scale.singleEvents() : scale.batchedEvents();
+                CpuMeter.Reading before = floorCpu.read();
                 EventLoad.Outcome floor = load.post(floorServer.eventsUrl(), events, perRequest);
+                CpuMeter.Reading floorUsed = floorCpu.read().since(before);
+                before = passerelleCpu.read();
                 EventLoad.Outcome ours = load.post(passerelle, events, perRequest);
+                CpuMeter.Reading oursUsed = passerelleCpu.read().since(before);
                 assertThat(ours.failedRequests()).isZero();
                 assertThat(floor.failedRequests()).isZero();
                 String kind = perRequest == 1 ? "single" : "batches of " + perRequest;
@@ -288,6 +300,11 @@ class BenchmarkTest extends KaribuTest {
                         ours.eventsPerSecond() >= 1_000 && floor.eventsPerSecond() <= 2 * ours.eventsPerSecond(), true));
                 report.add(new Figure("events in", kind + ", p99 per request", "ms", ours.requestMillis().p99(),
                         floor.requestMillis().p99(), null, null, false));
+                report.add(new Figure("events in", kind + ", CPU per event (server threads + database)", "ms",
+                        oursUsed.millisPer(events), floorUsed.millisPer(events), "reported", null, false));
+                report.note("Events in, " + kind + ": Passerelle " + oursUsed.describe(events) + "; floor "
+                        + floorUsed.describe(events) + (passerelleCpu.seesDatabase() ? ""
+                                : "; the database server's process was not found, its CPU is not counted"));
             }
         }
         // Capacity, a figure of its own (the target above is stated for 4 tills): single events from more tills at

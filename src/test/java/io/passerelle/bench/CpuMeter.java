@@ -1,0 +1,78 @@
+package io.passerelle.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * CPU time of one side of a figure: the JVM threads that serve it, picked by name, and the database server's
+ * process. A throughput on a shared 2-core machine moves by a tenth from run to run; the CPU an event costs hardly
+ * does, so it tells a change that helps from one that does not. The compiler and GC threads are nobody's here:
+ * they are not Java threads, and both sides share them.
+ */
+final class CpuMeter {
+
+    /** CPU used, in nanoseconds. {@code databaseNanos} is 0 where the database server's process is not found. */
+    record Reading(long threadNanos, long databaseNanos) {
+
+        Reading since(Reading before) {
+            return new Reading(threadNanos - before.threadNanos, databaseNanos - before.databaseNanos);
+        }
+
+        /** Milliseconds of both, per unit of work. */
+        double millisPer(int units) {
+            return (threadNanos + databaseNanos) / 1e6 / units;
+        }
+
+        String describe(int units) {
+            return String.format("%.2f ms per event (threads %.2f, database %.2f)", millisPer(units),
+                    threadNanos / 1e6 / units, databaseNanos / 1e6 / units);
+        }
+    }
+
+    /** /proc counts a process's time in clock ticks: 100 a second on every Linux this runs on. */
+    private static final long NANOS_PER_TICK = 10_000_000;
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Predicate<String> threadNames;
+    private final Optional<Path> databaseStat;
+
+    CpuMeter(Predicate<String> threadNames) {
+        this.threadNames = threadNames;
+        this.databaseStat = ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().filter(command -> command.endsWith("/mariadbd")
+                        || command.endsWith("/mysqld")).isPresent())
+                .findFirst()
+                .map(process -> Path.of("/proc", String.valueOf(process.pid()), "stat"));
+    }
+
+    boolean seesDatabase() {
+        return databaseStat.isPresent();
+    }
+
+    Reading read() {
+        long threadNanos = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && threadNames.test(thread.getThreadName())) {
+                threadNanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return new Reading(threadNanos, databaseStat.map(CpuMeter::processNanos).orElse(0L));
+    }
+
+    private static long processNanos(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            // the fields after the command, which is in parentheses and may hold spaces: utime and stime are 14 and 15
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the database server's CPU time from " + stat, e);
+        }
+    }
+}
