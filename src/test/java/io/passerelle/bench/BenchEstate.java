@@ -105,12 +105,18 @@ final class BenchEstate implements AutoCloseable {
 
     /** Exactly the first {@code count} connections enabled: the share of the estate a scenario plays on. */
     void enableFirst(int count) throws SQLException {
+        enable(0, count);
+    }
+
+    /** Enables the connections of the {@code count} restaurants from index {@code first} on, and no other. */
+    void enable(int first, int count) throws SQLException {
         try (Connection db = dataSource.getConnection();
-                PreparedStatement update = db.prepareStatement("update partner_connection set enabled = (id <= ?)"
-                        + " where id between ? and ?")) {
-            update.setLong(1, count == 0 ? 0 : connectionIds[count - 1]);
-            update.setLong(2, connectionIds[0]);
-            update.setLong(3, connectionIds[connectionIds.length - 1]);
+                PreparedStatement update = db.prepareStatement("update partner_connection set enabled ="
+                        + " (id between ? and ?) where id between ? and ?")) {
+            update.setLong(1, count == 0 ? 0 : connectionIds[first]);
+            update.setLong(2, count == 0 ? 0 : connectionIds[first + count - 1]);
+            update.setLong(3, connectionIds[0]);
+            update.setLong(4, connectionIds[connectionIds.length - 1]);
             update.executeUpdate();
         }
     }

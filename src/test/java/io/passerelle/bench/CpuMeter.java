@@ -29,8 +29,8 @@ final class CpuMeter {
             return (threadNanos + databaseNanos) / 1e6 / units;
         }
 
-        String describe(int units) {
-            return String.format("%.2f ms per event (threads %.2f, database %.2f)", millisPer(units),
+        String describe(int units, String unit) {
+            return String.format("%.3f ms per %s (threads %.3f, database %.3f)", millisPer(units), unit,
                     threadNanos / 1e6 / units, databaseNanos / 1e6 / units);
         }
     }

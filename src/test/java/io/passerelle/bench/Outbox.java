@@ -25,13 +25,31 @@ final class Outbox {
     boolean awaitDrained(long firstConnection, long lastConnection, Duration timeout) throws SQLException,
             InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (count("status = 'PENDING'", firstConnection, lastConnection, null) > 0) {
+        while (anyPending(firstConnection, lastConnection)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             Thread.sleep(20);
         }
         return true;
+    }
+
+    /**
+     * Whether one message is still pending: the first one found will do, looked for among the pending ones (by the
+     * connections' range, the scan would walk past the delivered ones first). A count of them, every 20 ms, took 11 s
+     * of the database's time in the measured 40 s of a full window, while Passerelle needed it.
+     */
+    private boolean anyPending(long firstConnection, long lastConnection) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement select = db.prepareStatement("select exists (select 1 from outbox_message"
+                        + " force index (ix_outbox_due) where status = 'PENDING' and connection_id between ? and ?)")) {
+            select.setLong(1, firstConnection);
+            select.setLong(2, lastConnection);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
     }
 
     long delivered(long firstConnection, long lastConnection, Instant since) throws SQLException {
