@@ -133,12 +133,15 @@ class OutboxStore {
         for (int i = 0; i < keys.size(); i++) {
             rows.add(new Object[] {keys.get(i).connectionId(), keys.get(i).reservationId(), versions.get(i), null});
         }
+        // in key order, as the relay writes them: their locks are taken in the same order
+        rows.sort(Comparator.<Object[]>comparingLong(row -> (Long) row[0]).thenComparingLong(row -> (Long) row[1]));
         acknowledge(rows);
     }
 
     /**
-     * {@link #ACKNOWLEDGE} for many rows, {@value #ACKNOWLEDGED_PER_STATEMENT} to a statement: the database parses
-     * it once, where a JDBC batch of the one-row statement is parsed once a row (60,000 times in a full window).
+     * {@link #ACKNOWLEDGE} for many rows, {@value #ACKNOWLEDGED_PER_STATEMENT} to a statement, in the order given: the
+     * server runs one statement, where it ran a JDBC batch of the one-row statement once a row (60,000 executions in
+     * a full window).
      */
     private void acknowledge(List<Object[]> rows) {
         for (int from = 0; from < rows.size(); from += ACKNOWLEDGED_PER_STATEMENT) {
@@ -240,7 +243,7 @@ class OutboxStore {
         V read(ResultSet rs) throws SQLException;
     }
 
-    /** Writes what a relay batch changed, in the caller's transaction: one JDBC batch per kind of change. */
+    /** Writes what a relay batch changed, in the caller's transaction: a statement or JDBC batch per kind of change. */
     void apply(RelayChanges changes) {
         lockReservationsDeliveredAsMissed(changes);
         // most of a batch is delivered, with the same status and time: one set-based update per status
@@ -256,15 +259,25 @@ class OutboxStore {
         batch(MARK_FAILED, changes.failed);
         batch(MARK_SUPERSEDED, changes.superseded);
         batch(POSTPONE, changes.postponed);
-        // in key order: two transactions upserting the same rows then take their locks in the same order. Only a
-        // missed message's mark needs the look for a reopening upsert; the others are plain upserts, which the
-        // driver sends in bulk (the subquery on every row was the window's costliest statement).
-        Comparator<Object[]> byKey = Comparator.<Object[], Long>comparing(row -> (Long) row[0])
-                .thenComparing(row -> (Long) row[1]);
-        changes.acknowledgements.sort(byKey);
-        changes.missedAcknowledgements.sort(byKey);
-        acknowledge(changes.acknowledgements);
-        batch(ACKNOWLEDGE_DELIVERED, changes.missedAcknowledgements);
+        // In key order, across the statements: two transactions upserting the same rows then take their locks in the
+        // same order. Only a missed message's mark needs the look for a reopening upsert (run for every row, it was
+        // the full window's costliest statement); the plain upserts between two missed ones go together.
+        changes.acknowledgements.sort(Comparator.comparingLong(Acknowledgement::connectionId)
+                .thenComparingLong(Acknowledgement::reservationId));
+        var plain = new ArrayList<Object[]>();
+        for (Acknowledgement acknowledgement : changes.acknowledgements) {
+            if (acknowledgement.missedAt() == null) {
+                plain.add(new Object[] {acknowledgement.connectionId(), acknowledgement.reservationId(),
+                        acknowledgement.version(), null});
+                continue;
+            }
+            acknowledge(plain);
+            plain.clear();
+            jdbcTemplate.update(ACKNOWLEDGE_DELIVERED, acknowledgement.connectionId(), acknowledgement.reservationId(),
+                    acknowledgement.version(), acknowledgement.missedAt(), acknowledgement.connectionId(),
+                    acknowledgement.reservationId(), acknowledgement.messageId());
+        }
+        acknowledge(plain);
     }
 
     /**
@@ -276,8 +289,8 @@ class OutboxStore {
      * skips a row whose committed version has no mark) and committed after it left the reservation final.
      */
     private void lockReservationsDeliveredAsMissed(RelayChanges changes) {
-        List<Long> reservationIds = changes.missedAcknowledgements.stream().map(row -> (Long) row[1]).distinct()
-                .sorted().toList();
+        List<Long> reservationIds = changes.acknowledgements.stream().filter(row -> row.missedAt() != null)
+                .map(Acknowledgement::reservationId).distinct().sorted().toList();
         if (!reservationIds.isEmpty()) {
             jdbc.sql("select id from reservation where id in (:ids) order by id lock in share mode")
                     .param("ids", reservationIds)
@@ -337,6 +350,10 @@ class OutboxStore {
             on duplicate key update acked_version = greatest(acked_version, values(acked_version)),
                 missed_delivered_at = coalesce(missed_delivered_at, values(missed_delivered_at))""";
 
+    /** A delivery state moved forward by message {@code messageId}; {@code missedAt}: the message said missed, then. */
+    private record Acknowledgement(long connectionId, long reservationId, long version, LocalDateTime missedAt,
+            long messageId) {}
+
     /** What one relay batch changes in the outbox and the delivery states, gathered, then written by {@link #apply}. */
     static final class RelayChanges {
 
@@ -347,10 +364,7 @@ class OutboxStore {
         private final List<Object[]> failed = new ArrayList<>();
         private final List<Object[]> superseded = new ArrayList<>();
         private final List<Object[]> postponed = new ArrayList<>();
-        /** Delivered, not missed: {@link #ACKNOWLEDGE}'s parameters. */
-        private final List<Object[]> acknowledgements = new ArrayList<>();
-        /** Delivered as missed: {@link #ACKNOWLEDGE_DELIVERED}'s parameters. */
-        private final List<Object[]> missedAcknowledgements = new ArrayList<>();
+        private final List<Acknowledgement> acknowledgements = new ArrayList<>();
 
         /** @param now when the outcomes are recorded: a delivered message is delivered then */
         RelayChanges(Instant now) {
@@ -382,12 +396,8 @@ class OutboxStore {
         /** Message {@code messageId} gave the POS this version; {@code missed}: it said the reservation is missed. */
         void acknowledged(long messageId, long connectionId, long reservationId, long version, boolean missed,
                 Instant now) {
-            if (missed) {
-                missedAcknowledgements.add(new Object[] {connectionId, reservationId, version, utc(now), connectionId,
-                        reservationId, messageId});
-            } else {
-                acknowledgements.add(new Object[] {connectionId, reservationId, version, null});
-            }
+            acknowledgements.add(new Acknowledgement(connectionId, reservationId, version, missed ? utc(now) : null,
+                    messageId));
         }
     }
 
