@@ -196,6 +196,17 @@ class OutboxStore {
         return claimable;
     }
 
+    /**
+     * Up to {@code limit} delivered or superseded reservation messages whose last attempt was due before
+     * {@code before}, deleted (through the claim's index: status, then that time); how many.
+     */
+    int deleteSettled(Instant before, int limit) {
+        return jdbc.sql("delete from outbox_message where status in ('DELIVERED', 'SUPERSEDED')"
+                        + " and next_attempt_at < ? and type in (?, ?) limit ?")
+                .params(utc(before), MessageType.UPSERTED.wireName(), MessageType.MISSED.wireName(), limit)
+                .update();
+    }
+
     /** This node's claims of these messages, given up: they were not called (the relay is closing). */
     void releaseClaims(String node, Collection<Long> messageIds) {
         jdbc.sql("update outbox_message set claimed_by = null, claimed_until = null"

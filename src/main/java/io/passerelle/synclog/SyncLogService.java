@@ -4,6 +4,7 @@ import io.passerelle.restaurant.RestaurantAccess;
 import io.passerelle.restaurant.RestaurantScope;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
+import io.passerelle.shared.database.BatchedDelete;
 import jakarta.validation.Valid;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -211,13 +212,8 @@ public class SyncLogService {
     /** Deletes lines older than the retention, in bounded batches; returns how many went. */
     public long purgeExpired() {
         Instant before = clock.instant().minus(settings.retention());
-        long purged = 0;
-        int batch;
-        do {
-            // one short transaction per batch
-            batch = transaction.execute(status -> entries.deleteBatchOlderThan(before, settings.purgeBatchSize()));
-            purged += batch;
-        } while (batch == settings.purgeBatchSize());
+        long purged = BatchedDelete.untilShort(transaction, settings.purgeBatchSize(),
+                () -> entries.deleteBatchOlderThan(before, settings.purgeBatchSize()));
         if (purged > 0) {
             log.info("Purged {} sync log lines older than {}", purged, before);
         }
