@@ -127,23 +127,46 @@ class OutboxStore {
                 rs -> new QueuedVersion(rs.getLong(3), OutboxStatus.valueOf(rs.getString(4))));
     }
 
-    /** POS systems' own news acknowledged ({@link #ACKNOWLEDGE}, not missed): key i at version i. */
+    /** POS systems' own news acknowledged (not missed): key i at version i. */
     void acknowledgeAll(List<ReservationKey> keys, List<Long> versions) {
-        var rows = new ArrayList<Object[]>(keys.size());
+        var acknowledgements = new ArrayList<Acknowledgement>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            rows.add(new Object[] {keys.get(i).connectionId(), keys.get(i).reservationId(), versions.get(i), null});
+            acknowledgements.add(new Acknowledgement(keys.get(i).connectionId(), keys.get(i).reservationId(),
+                    versions.get(i), null, NO_MESSAGE));
         }
-        // in key order, as the relay writes them: their locks are taken in the same order
-        rows.sort(Comparator.<Object[]>comparingLong(row -> (Long) row[0]).thenComparingLong(row -> (Long) row[1]));
-        acknowledge(rows);
+        acknowledge(acknowledgements);
     }
 
     /**
-     * {@link #ACKNOWLEDGE} for many rows, {@value #ACKNOWLEDGED_PER_STATEMENT} to a statement, in the order given: the
-     * server runs one statement, where it ran a JDBC batch of the one-row statement once a row (60,000 executions in
-     * a full window).
+     * In key order, across the statements: two transactions upserting the same rows then take their locks in the
+     * same order. Only a missed message's mark needs the look for a reopening upsert (run for every row, it was the
+     * full window's costliest statement); the plain upserts between two missed ones go together.
      */
-    private void acknowledge(List<Object[]> rows) {
+    private void acknowledge(List<Acknowledgement> acknowledgements) {
+        acknowledgements.sort(Comparator.comparingLong(Acknowledgement::connectionId)
+                .thenComparingLong(Acknowledgement::reservationId));
+        var plain = new ArrayList<Object[]>();
+        for (Acknowledgement acknowledgement : acknowledgements) {
+            if (acknowledgement.missedAt() == null) {
+                plain.add(new Object[] {acknowledgement.connectionId(), acknowledgement.reservationId(),
+                        acknowledgement.version(), null});
+                continue;
+            }
+            upsertPlain(plain);
+            plain.clear();
+            jdbcTemplate.update(ACKNOWLEDGE_DELIVERED, acknowledgement.connectionId(), acknowledgement.reservationId(),
+                    acknowledgement.version(), acknowledgement.missedAt(), acknowledgement.connectionId(),
+                    acknowledgement.reservationId(), acknowledgement.messageId());
+        }
+        upsertPlain(plain);
+    }
+
+    /**
+     * {@link #ACKNOWLEDGE} for many plain rows, {@value #ACKNOWLEDGED_PER_STATEMENT} to a statement, in the order
+     * given: the server runs one statement, where it ran a JDBC batch of the one-row statement once a row (60,000
+     * executions in a full window).
+     */
+    private void upsertPlain(List<Object[]> rows) {
         for (int from = 0; from < rows.size(); from += ACKNOWLEDGED_PER_STATEMENT) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ACKNOWLEDGED_PER_STATEMENT));
             String values = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"));
@@ -270,25 +293,7 @@ class OutboxStore {
         batch(MARK_FAILED, changes.failed);
         batch(MARK_SUPERSEDED, changes.superseded);
         batch(POSTPONE, changes.postponed);
-        // In key order, across the statements: two transactions upserting the same rows then take their locks in the
-        // same order. Only a missed message's mark needs the look for a reopening upsert (run for every row, it was
-        // the full window's costliest statement); the plain upserts between two missed ones go together.
-        changes.acknowledgements.sort(Comparator.comparingLong(Acknowledgement::connectionId)
-                .thenComparingLong(Acknowledgement::reservationId));
-        var plain = new ArrayList<Object[]>();
-        for (Acknowledgement acknowledgement : changes.acknowledgements) {
-            if (acknowledgement.missedAt() == null) {
-                plain.add(new Object[] {acknowledgement.connectionId(), acknowledgement.reservationId(),
-                        acknowledgement.version(), null});
-                continue;
-            }
-            acknowledge(plain);
-            plain.clear();
-            jdbcTemplate.update(ACKNOWLEDGE_DELIVERED, acknowledgement.connectionId(), acknowledgement.reservationId(),
-                    acknowledgement.version(), acknowledgement.missedAt(), acknowledgement.connectionId(),
-                    acknowledgement.reservationId(), acknowledgement.messageId());
-        }
-        acknowledge(plain);
+        acknowledge(changes.acknowledgements);
     }
 
     /**
@@ -360,6 +365,9 @@ class OutboxStore {
                     and reopening.status = 'PENDING' and reopening.type = 'reservation.upserted'))
             on duplicate key update acked_version = greatest(acked_version, values(acked_version)),
                 missed_delivered_at = coalesce(missed_delivered_at, values(missed_delivered_at))""";
+
+    /** No message: a POS's own news acknowledges itself (only a missed message's look for a reopening needs one). */
+    private static final long NO_MESSAGE = 0;
 
     /** A delivery state moved forward by message {@code messageId}; {@code missedAt}: the message said missed, then. */
     private record Acknowledgement(long connectionId, long reservationId, long version, LocalDateTime missedAt,

@@ -22,8 +22,8 @@ public final class Redactor {
     private static final Pattern API_KEY = Pattern.compile("\\bpk_[A-Za-z0-9_-]{16,}");
     /**
      * What every match of the patterns above holds, in some case. Most payloads hold none of them (a reservation, an
-     * acknowledgement), and looking for these first spares them the five patterns, which were most of the relay's recording
-     * time (JFR, full-window bench).
+     * acknowledgement), and looking for these first spares them the five patterns, which were most of the relay's
+     * recording time (JFR, full-window bench).
      */
     private static final List<String> TELLTALES = List.of("token", "secret", "password", "apikey", "api_key",
             "api-key", "authorization", "signature", "bearer", "basic", "whsec_", "pk_");
