@@ -144,21 +144,28 @@ public class SyncLogService {
     }
 
     /**
-     * Writes the filtered lines as CSV, newest first, at most {@link #EXPORT_MAX_LINES}; returns how many. Reads
-     * page by page, each in its own short query, so a slow download holds no transaction open.
+     * Writes the filtered lines as CSV, newest first, at most {@link #EXPORT_MAX_LINES}; says how many and how the
+     * file ends. Reads page by page, each in its own short query, so a slow download holds no transaction open. A
+     * word search stopped as too broad on a later page ends the file after the last whole page: the browser has the
+     * start of the file by then, and a download cut by an error would leave the person nothing.
      */
-    public int exportCsv(@Valid LogFilter filter, Writer out) {
+    public LogExport exportCsv(@Valid LogFilter filter, Writer out) {
         var csv = new LogCsv(out);
         csv.header();
         int written = 0;
         LogPosition after = null;
         do {
-            LogSlice slice = search(filter, after, Math.min(EXPORT_PAGE, EXPORT_MAX_LINES - written));
+            LogSlice slice;
+            try {
+                slice = search(filter, after, Math.min(EXPORT_PAGE, EXPORT_MAX_LINES - written));
+            } catch (SearchTooBroadException tooBroad) {
+                return new LogExport(written, LogExport.End.SEARCH_TOO_BROAD);
+            }
             slice.lines().forEach(csv::line);
             written += slice.lines().size();
             after = slice.next();
         } while (after != null && written < EXPORT_MAX_LINES);
-        return written;
+        return new LogExport(written, after == null ? LogExport.End.COMPLETE : LogExport.End.LINE_LIMIT);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,9 +158,10 @@ class SyncLogSearchTest {
                 .messageId("-2+3").http(200, 1, 12));
 
         var out = new StringWriter();
-        int written = fixtures.runAs(tenant.owner(), () -> syncLog.exportCsv(LogFilter.restaurant(restaurantId), out));
+        LogExport written = fixtures.runAs(tenant.owner(),
+                () -> syncLog.exportCsv(LogFilter.restaurant(restaurantId), out));
 
-        assertThat(written).isEqualTo(2);
+        assertThat(written).isEqualTo(new LogExport(2, LogExport.End.COMPLETE));
         assertThat(out.toString()).isEqualTo(String.join("\r\n",
                 "occurred_at,restaurant_id,kind,direction,partner,message_type,message_id,reservation_id,outcome,"
                         + "http_status,attempt,latency_ms,error_code,error_detail",
@@ -168,6 +170,51 @@ class SyncLogSearchTest {
                         + "\"'=HYPERLINK(\"\"http://evil\"\")\",,REJECTED,,,,wrong_currency,"
                         + "\"said \"\"CHF\"\", not EUR,\nsorry\"",
                 ""));
+    }
+
+    @Test
+    void theCsvHoldsTheNewestLinesUpToItsLimitAndSaysOlderOnesMatchToo() {
+        Tenant tenant = fixtures.tenant();
+        long restaurantId = tenant.restaurant().getId();
+        try (var bulk = BulkLog.seed(jdbc, restaurantId, NOON)) {
+            var out = new StringWriter();
+            LogExport written = fixtures.runAs(tenant.owner(),
+                    () -> syncLog.exportCsv(LogFilter.restaurant(restaurantId), out));
+
+            assertThat(written).isEqualTo(new LogExport(SyncLogService.EXPORT_MAX_LINES, LogExport.End.LINE_LIMIT));
+            List<String> rows = out.toString().lines().toList();
+            assertThat(rows).hasSize(1 + SyncLogService.EXPORT_MAX_LINES);
+            assertThat(rows.get(1)).as("newest first").contains(",bulk-1,");
+            assertThat(rows.getLast()).contains(",bulk-" + SyncLogService.EXPORT_MAX_LINES + ",");
+        }
+    }
+
+    @Test
+    void aCsvWhoseLaterPageReadsTooMuchEndsAfterItsWholePagesAndSaysWhy() {
+        Tenant tenant = fixtures.tenant();
+        long restaurantId = tenant.restaurant().getId();
+        Instant now = Instant.now();
+        String needle = TestFixtures.unique("needle");
+        // a page and a half of matches, newer than the bulk: the second page reads on into the bulk and is stopped
+        jdbc.update("""
+                insert into sync_log_entry (restaurant_id, partner_code, occurred_at, kind, direction, message_type,
+                    message_id, outcome, http_status)
+                select ?, 'caissepad', timestampadd(SECOND, -s.seq, ?), 'MESSAGE', 'OUT', 'reservation.upserted',
+                    concat(?, '-', s.seq), 'SUCCESS', 200
+                from seq_1_to_1500 s""", restaurantId, Timestamp.valueOf(now.atZone(ZoneOffset.UTC).toLocalDateTime()), needle);
+        try (var bulk = BulkLog.seed(jdbc, restaurantId, now.minus(1, ChronoUnit.HOURS))) {
+            var out = new StringWriter();
+            LogFilter week = LogFilter.restaurant(restaurantId).withPeriod(now.minus(7, ChronoUnit.DAYS), null);
+            LogExport written = fixtures.runAs(tenant.owner(), () -> syncLog.exportCsv(week.withText(needle), out));
+
+            assertThat(written).isEqualTo(new LogExport(1_000, LogExport.End.SEARCH_TOO_BROAD));
+            List<String> rows = out.toString().lines().toList();
+            assertThat(rows).as("the header and the first page, whole").hasSize(1 + 1_000);
+            assertThat(rows.getLast()).contains("," + needle + "-1000,");
+        } finally {
+            jdbc.update("delete from sync_log_entry where restaurant_id = ? and message_id like ?", restaurantId,
+                    needle + "-%");
+        }
     }
 
     @Test
@@ -351,7 +398,7 @@ class SyncLogSearchTest {
     private long at(Instant occurredAt, LogRecord record) {
         long id = syncLog.record(record);
         jdbc.update("update sync_log_entry set occurred_at = ? where id = ?",
-                Timestamp.valueOf(occurredAt.atZone(java.time.ZoneOffset.UTC).toLocalDateTime()), id);
+                Timestamp.valueOf(occurredAt.atZone(ZoneOffset.UTC).toLocalDateTime()), id);
         return id;
     }
 

@@ -13,8 +13,16 @@ final class Feedback {
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
+    /** Done, but not all of it: as long and as visible as an error, which it is not. */
+    static void warning(String message) {
+        problem(message, NotificationVariant.LUMO_WARNING);
+    }
+
     static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        problem(message, NotificationVariant.LUMO_ERROR);
+    }
+
+    private static void problem(String message, NotificationVariant variant) {
+        Notification.show(message, 6000, Notification.Position.TOP_CENTER).addThemeVariants(variant);
     }
 }

@@ -31,6 +31,7 @@ import io.passerelle.security.CurrentUser;
 import io.passerelle.shared.UserFacingException;
 import io.passerelle.shared.i18n.TranslationProvider;
 import io.passerelle.synclog.LogDirection;
+import io.passerelle.synclog.LogExport;
 import io.passerelle.synclog.LogFilter;
 import io.passerelle.synclog.LogLine;
 import io.passerelle.synclog.LogOutcome;
@@ -215,9 +216,12 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
             LogFilter exported = filter;
             event.setFileName("sync-log-" + LocalDate.now(clock) + ".csv");
             event.setContentType("text/csv; charset=UTF-8");
+            LogExport written;
             try (var writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
-                syncLog.exportCsv(exported, writer);
+                written = syncLog.exportCsv(exported, writer);
             }
+            // the download runs outside the UI's lock; the notice reaches the screen by push
+            event.getUI().access(() -> tellWhyShorter(written));
         };
         export.setHref(csv);
         var exportButton = new Button(getTranslation("synclog.export.csv"), VaadinIcon.DOWNLOAD.create());
@@ -293,6 +297,16 @@ class SyncLogView extends VerticalLayout implements HasDynamicTitle {
             grid.setEmptyStateText(getTranslation("synclog.search-stopped"));
             export.setEnabled(false);
             return Stream.empty();
+        }
+    }
+
+    /** A file that ends before the filter's oldest line: why, and what gets the rest. */
+    private void tellWhyShorter(LogExport written) {
+        switch (written.end()) {
+            case COMPLETE -> { }
+            case LINE_LIMIT -> Feedback.warning(getTranslation("synclog.export.cut-at-limit", written.lines()));
+            case SEARCH_TOO_BROAD -> Feedback.warning(getTranslation("synclog.export.stopped-too-broad",
+                    written.lines()));
         }
     }
 

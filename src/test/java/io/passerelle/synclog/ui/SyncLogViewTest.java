@@ -4,8 +4,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
@@ -17,6 +20,10 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.StreamResourceRegistry;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinSession;
 import io.passerelle.KaribuTest;
 import io.passerelle.TestFixtures;
 import io.passerelle.TestFixtures.Tenant;
@@ -27,6 +34,10 @@ import io.passerelle.synclog.LogLine;
 import io.passerelle.synclog.LogOutcome;
 import io.passerelle.synclog.LogRecord;
 import io.passerelle.synclog.SyncLogService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -229,6 +240,35 @@ class SyncLogViewTest extends KaribuTest {
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("log-replay-period-confirm")));
 
         NotificationsKt.expectNotifications(t("synclog.replay.period.done", 0));
+    }
+
+    @Test
+    void aCsvCutAtItsLimitDownloadsWholeAndSaysWhyOnTheScreen() throws IOException {
+        Tenant tenant = fixtures.tenant();
+        try (var bulk = BulkLog.seed(jdbc, tenant.restaurant().getId(), Instant.now().minusSeconds(60))) {
+            login(tenant.owner());
+            navigate("sync-log");
+
+            String csv = download(exportLink());
+            MockVaadin.runUIQueue();
+
+            assertThat(csv.lines()).hasSize(1 + SyncLogService.EXPORT_MAX_LINES);
+            NotificationsKt.expectNotifications(t("synclog.export.cut-at-limit", SyncLogService.EXPORT_MAX_LINES));
+        }
+    }
+
+    /** What the browser would receive from the link, through the handler Vaadin registered for it. */
+    private static String download(Anchor link) throws IOException {
+        VaadinSession session = VaadinSession.getCurrent();
+        var resource = session.getResourceRegistry()
+                .getResource(StreamResourceRegistry.ElementStreamResource.class, URI.create(link.getHref()))
+                .orElseThrow();
+        var body = new ByteArrayOutputStream();
+        VaadinResponse response = mock(VaadinResponse.class);
+        when(response.getOutputStream()).thenReturn(body);
+        resource.getElementRequestHandler().handleRequest(mock(VaadinRequest.class), response, session,
+                resource.getOwner());
+        return body.toString(StandardCharsets.UTF_8);
     }
 
     private static TextField searchField() {
