@@ -1,6 +1,7 @@
 package io.passerelle.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -13,15 +14,20 @@ import java.util.function.Predicate;
  * CPU time of one side of a figure: the JVM threads that serve it, picked by name, and the database server's
  * process. A throughput on a shared 2-core machine moves by a tenth from run to run; the CPU an event costs hardly
  * does, so it tells a change that helps from one that does not. The compiler and GC threads are nobody's here:
- * they are not Java threads, and both sides share them.
+ * they are not Java threads, and both sides share them; how long the JIT compiled meanwhile is told beside the
+ * figure, as CPU neither side had on a 2-core machine.
  */
 final class CpuMeter {
 
-    /** CPU used, in nanoseconds. {@code databaseNanos} is 0 where the database server's process is not found. */
-    record Reading(long threadNanos, long databaseNanos) {
+    /**
+     * CPU used, in nanoseconds ({@code databaseNanos} is 0 where the database server's process is not found), and the
+     * JIT's compile time, in milliseconds.
+     */
+    record Reading(long threadNanos, long databaseNanos, long compileMillis) {
 
         Reading since(Reading before) {
-            return new Reading(threadNanos - before.threadNanos, databaseNanos - before.databaseNanos);
+            return new Reading(threadNanos - before.threadNanos, databaseNanos - before.databaseNanos,
+                    compileMillis - before.compileMillis);
         }
 
         /** Milliseconds of both, per unit of work. */
@@ -30,8 +36,9 @@ final class CpuMeter {
         }
 
         String describe(int units, String unit) {
-            return String.format("%.3f ms per %s (threads %.3f, database %.3f)", millisPer(units), unit,
-                    threadNanos / 1e6 / units, databaseNanos / 1e6 / units);
+            return String.format("%.3f ms per %s (threads %.3f, database %.3f; JIT compiling meanwhile %.1f s)",
+                    millisPer(units), unit, threadNanos / 1e6 / units, databaseNanos / 1e6 / units,
+                    compileMillis / 1e3);
         }
     }
 
@@ -39,6 +46,7 @@ final class CpuMeter {
     private static final long NANOS_PER_TICK = 10_000_000;
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
     private final Predicate<String> threadNames;
     private final Optional<Path> databaseStat;
 
@@ -62,7 +70,8 @@ final class CpuMeter {
                 threadNanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
             }
         }
-        return new Reading(threadNanos, databaseStat.map(CpuMeter::processNanos).orElse(0L));
+        return new Reading(threadNanos, databaseStat.map(CpuMeter::processNanos).orElse(0L),
+                compiler.getTotalCompilationTime());
     }
 
     private static long processNanos(Path stat) {
