@@ -1,7 +1,7 @@
 package io.passerelle.bench;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -9,25 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * CPU time of one side of a figure: the JVM threads that serve it, picked by name, and the database server's
  * process. A throughput on a shared 2-core machine moves by a tenth from run to run; the CPU an event costs hardly
  * does, so it tells a change that helps from one that does not. The compiler and GC threads are nobody's here:
- * they are not Java threads, and both sides share them; how long the JIT compiled meanwhile is told beside the
+ * they are not Java threads, and both sides share them; the compiler threads' CPU meanwhile is told beside the
  * figure, as CPU neither side had on a 2-core machine.
  */
 final class CpuMeter {
 
     /**
-     * CPU used, in nanoseconds ({@code databaseNanos} is 0 where the database server's process is not found), and the
-     * JIT's compile time, in milliseconds.
+     * CPU used, in nanoseconds: the side's threads, the database server's process (0 where it is not found), and,
+     * told apart from both, the JIT's compiler threads.
      */
-    record Reading(long threadNanos, long databaseNanos, long compileMillis) {
+    record Reading(long threadNanos, long databaseNanos, long compilerNanos) {
 
         Reading since(Reading before) {
             return new Reading(threadNanos - before.threadNanos, databaseNanos - before.databaseNanos,
-                    compileMillis - before.compileMillis);
+                    compilerNanos - before.compilerNanos);
         }
 
         /** Milliseconds of both, per unit of work. */
@@ -36,9 +37,9 @@ final class CpuMeter {
         }
 
         String describe(int units, String unit) {
-            return String.format("%.3f ms per %s (threads %.3f, database %.3f; JIT compiling meanwhile %.1f s)",
-                    millisPer(units), unit, threadNanos / 1e6 / units, databaseNanos / 1e6 / units,
-                    compileMillis / 1e3);
+            return String.format("%.3f ms per %s (threads %.3f, database %.3f; the JIT's compiler threads meanwhile"
+                    + " %.1f s of CPU)", millisPer(units), unit, threadNanos / 1e6 / units, databaseNanos / 1e6 / units,
+                    compilerNanos / 1e9);
         }
     }
 
@@ -46,7 +47,6 @@ final class CpuMeter {
     private static final long NANOS_PER_TICK = 10_000_000;
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
     private final Predicate<String> threadNames;
     private final Optional<Path> databaseStat;
 
@@ -70,10 +70,30 @@ final class CpuMeter {
                 threadNanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
             }
         }
-        return new Reading(threadNanos, databaseStat.map(CpuMeter::processNanos).orElse(0L),
-                compiler.getTotalCompilationTime());
+        return new Reading(threadNanos, databaseStat.map(CpuMeter::processNanos).orElse(0L), compilerNanos());
     }
 
+    /**
+     * The C1 and C2 compiler threads, which are not Java threads: read from /proc by their names. (The JVM's own
+     * compilation time counts elapsed time, which on a busy 2-core machine is mostly waiting for a core.)
+     */
+    private static long compilerNanos() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.mapToLong(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm"));
+                    return name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")
+                            ? processNanos(task.resolve("stat")) : 0;
+                } catch (IOException | UncheckedIOException ended) {
+                    return 0; // a compiler thread the JVM stopped since: its time is gone with it
+                }
+            }).sum();
+        } catch (IOException noProc) {
+            return 0;
+        }
+    }
+
+    /** A process's or thread's user and system time, from its /proc stat file. */
     private static long processNanos(Path stat) {
         try {
             String line = Files.readString(stat);
@@ -81,7 +101,7 @@ final class CpuMeter {
             String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the database server's CPU time from " + stat, e);
+            throw new UncheckedIOException("Cannot read the CPU time in " + stat, e);
         }
     }
 }
