@@ -1,6 +1,5 @@
 package io.passerelle.simulator;
 
-import static io.passerelle.simulator.TestTills.BISTRO;
 import static io.passerelle.simulator.TestTills.TRATTORIA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,30 +12,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** How the till tells Passerelle what happened: protocol shapes, credentials, retries, and deliberate misbehaviour. */
-class EventDeliveryTest {
-
-    private FakePasserelle passerelle;
-    private PosSimulator simulator;
-    private ControlClient control;
-
-    @BeforeEach
-    void start() throws Exception {
-        passerelle = FakePasserelle.start();
-        simulator = PosSimulator.start(TestTills.settings(passerelle.baseUrl(), TRATTORIA, BISTRO), TestTills.CLOCK);
-        control = new ControlClient(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.stop();
-        passerelle.close();
-    }
+class EventDeliveryTest extends TillsAgainstFakePasserelle {
 
     @Test
     void aPullStyleTillSendsAWalkInWithHttpBasic() throws Exception {

@@ -1,6 +1,5 @@
 package io.passerelle.simulator;
 
-import static io.passerelle.simulator.TestTills.BISTRO;
 import static io.passerelle.simulator.TestTills.TRATTORIA;
 import static io.passerelle.simulator.TestTills.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,30 +9,11 @@ import io.passerelle.simulator.FakePasserelle.Call;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The calls a till makes to Passerelle besides events: pulling reservations, sending its tables, testing credentials. */
-class PullAndTablesTest {
-
-    private FakePasserelle passerelle;
-    private PosSimulator simulator;
-    private ControlClient control;
-
-    @BeforeEach
-    void start() throws Exception {
-        passerelle = FakePasserelle.start();
-        simulator = PosSimulator.start(TestTills.settings(passerelle.baseUrl(), TRATTORIA, BISTRO), TestTills.CLOCK);
-        control = new ControlClient(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.stop();
-        passerelle.close();
-    }
+class PullAndTablesTest extends TillsAgainstFakePasserelle {
 
     @Test
     void pullsYesterdayToAWeekAheadWithHttpBasicAndKeepsTheCursor() throws Exception {

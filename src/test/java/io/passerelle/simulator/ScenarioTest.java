@@ -1,9 +1,7 @@
 package io.passerelle.simulator;
 
-import static io.passerelle.simulator.TestTills.BISTRO;
 import static io.passerelle.simulator.TestTills.NOW;
 import static io.passerelle.simulator.TestTills.SIGNING_SECRET;
-import static io.passerelle.simulator.TestTills.TRATTORIA;
 import static io.passerelle.simulator.TestTills.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,32 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** What a waiter does at the till, on command and at random, and what Passerelle hears of it. */
-class ScenarioTest {
+class ScenarioTest extends TillsAgainstFakePasserelle {
 
     private static final String DUE_NOW = "2026-11-23T20:30:00+01:00";
-
-    private FakePasserelle passerelle;
-    private PosSimulator simulator;
-    private ControlClient control;
-
-    @BeforeEach
-    void start() throws Exception {
-        passerelle = FakePasserelle.start();
-        simulator = PosSimulator.start(TestTills.settings(passerelle.baseUrl(), TRATTORIA, BISTRO), TestTills.CLOCK);
-        control = new ControlClient(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.stop();
-        passerelle.close();
-    }
 
     @Test
     void seatingAKnownReservationAttachesItToANewOrder() throws Exception {

@@ -1,0 +1,31 @@
+package io.passerelle.simulator;
+
+import static io.passerelle.simulator.TestTills.BISTRO;
+import static io.passerelle.simulator.TestTills.TRATTORIA;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Tests of what the simulator's tills send: before each test, a fake Passerelle and a simulator with the Trattoria
+ * and Bistro tills sending to it; stopped after. A test may restart {@link #simulator} with other settings.
+ */
+abstract class TillsAgainstFakePasserelle {
+
+    FakePasserelle passerelle;
+    PosSimulator simulator;
+    ControlClient control;
+
+    @BeforeEach
+    void start() throws Exception {
+        passerelle = FakePasserelle.start();
+        simulator = PosSimulator.start(TestTills.settings(passerelle.baseUrl(), TRATTORIA, BISTRO), TestTills.CLOCK);
+        control = new ControlClient(simulator);
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.stop();
+        passerelle.close();
+    }
+}
