@@ -19,6 +19,10 @@ import java.time.Instant;
 public class ConnectionAuditEntry {
 
     public static final int DETAILS_MAX_LENGTH = 1000;
+    /** The actor when the sync engine, not a person, changed a connection. */
+    public static final String SYNC_ENGINE = "sync-engine";
+    /** The details of a connection disabled because its POS answered 410 Gone. */
+    public static final String POS_GONE = "pos-gone";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

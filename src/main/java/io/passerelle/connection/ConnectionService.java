@@ -60,8 +60,6 @@ public class ConnectionService implements DuplicateKeyRefusals {
 
     /** Id of a connection not saved yet: ids start at 1. */
     private static final long NEW_CONNECTION = 0L;
-    /** The actor in the audit trail when the sync engine, not a person, changed a connection. */
-    private static final String SYNC_ENGINE = "sync-engine";
 
     private final PartnerConnectionRepository connections;
     private final PushConnectionStore pushConnectionStore;
@@ -418,8 +416,8 @@ public class ConnectionService implements DuplicateKeyRefusals {
     public void disableAsGone(long connectionId) {
         connections.findById(connectionId).filter(PartnerConnection::isEnabled).ifPresent(connection -> {
             connection.setEnabled(false, clock.instant());
-            audit.save(new ConnectionAuditEntry(connection, SYNC_ENGINE, clock.instant(), AuditAction.DISABLED,
-                    "pos-gone"));
+            audit.save(new ConnectionAuditEntry(connection, ConnectionAuditEntry.SYNC_ENGINE, clock.instant(),
+                    AuditAction.DISABLED, ConnectionAuditEntry.POS_GONE));
             credentialsChanged(connection);
         });
     }

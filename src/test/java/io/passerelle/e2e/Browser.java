@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -113,6 +114,17 @@ final class Browser implements AutoCloseable {
     void click(WebElement element) {
         script("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
+        waitForVaadin();
+    }
+
+    /** Moves the keyboard focus to an element, as tabbing to it would (scrolled into view first). */
+    void focus(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", element);
+    }
+
+    /** Presses a key where the keyboard focus is. */
+    void press(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
         waitForVaadin();
     }
 

@@ -136,7 +136,9 @@ class OwnerJourneyBrowserIT {
                         POS_VERSION))));
         control = new ControlClient(till);
 
-        browser.click("connection-test");
+        // by keyboard: Enter on the test button tests, and only that (the dialog's Enter-to-save stays in its fields)
+        browser.focus(browser.find(By.id("connection-test")));
+        browser.press(Keys.ENTER);
         WebElement result = browser.find(By.cssSelector("#connection-test-result[data-outcome]"));
         browser.screenshot("credential-test");
         assertThat(result.getDomAttribute("data-outcome")).as(result.getText()).isEqualTo("success");
@@ -220,10 +222,12 @@ class OwnerJourneyBrowserIT {
                 .isEqualTo(200);
         browser.open("table-names");
         String unmatchedBefore = browser.text("table-names-summary");
-        browser.click(browser.find(By.xpath("//vaadin-grid[@id='pos-names-grid']//vaadin-grid-cell-content["
-                + "normalize-space(.)='T7']")));
+        WebElement t7 = browser.find(By.xpath("//vaadin-grid[@id='pos-names-grid']//vaadin-grid-cell-content["
+                + "normalize-space(.)='T7']"));
+        browser.click(t7);
         browser.screenshot("table-name-mismatch");
-        browser.click("table-names-link");
+        // Enter in the list links the name chosen to the table suggested
+        browser.press(Keys.ENTER);
 
         browser.until(page -> !browser.text("table-names-summary").equals(unmatchedBefore));
         assertThat(browser.findAll(By.xpath("//vaadin-grid[@id='pos-names-grid']//vaadin-grid-cell-content["

@@ -18,7 +18,9 @@ class ApiKeyDialog extends Dialog {
     ApiKeyDialog(ApiKey key) {
         setId("api-key-dialog");
         setHeaderTitle(getTranslation("connection.api-key.dialog-title"));
+        // closed only by its button: a stray click or Esc would lose a key that is never shown again
         setCloseOnOutsideClick(false);
+        setCloseOnEsc(false);
         setWidth("36rem");
 
         var warning = new Paragraph(getTranslation("connection.api-key.shown-once"));

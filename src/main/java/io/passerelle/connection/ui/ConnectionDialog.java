@@ -80,7 +80,8 @@ class ConnectionDialog extends Dialog {
                 : "connection.dialog.manage-title", partner.name()));
         setWidth("44rem");
 
-        add(form());
+        FormLayout fields = form();
+        add(fields);
         if (connection == null) {
             if (!partner.isPush()) {
                 add(new Paragraph(getTranslation("connection.api-key.save-first")));
@@ -94,8 +95,9 @@ class ConnectionDialog extends Dialog {
         var save = new Button(getTranslation("action.save"), click -> save());
         save.setId("connection-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        // Enter saves this dialog only, not one opened on top of it (the API key dialog)
-        save.addClickShortcut(Key.ENTER).listenOn(this);
+        // Enter in a field saves; not Enter on another button (it clicks that button, and the shortcut would save
+        // and close the dialog too), nor in a dialog opened on top of this one (the API key dialog)
+        save.addClickShortcut(Key.ENTER).listenOn(fields);
         getFooter().add(cancel, save);
     }
 
@@ -267,11 +269,18 @@ class ConnectionDialog extends Dialog {
         if (partner.isPush()) {
             connection.getLastTest().ifPresent(last -> showTestResult(result, last));
         }
-        var test = new Button(getTranslation("connection.test.action"), click -> {
-            showTestResult(result, connections.testCredentials(restaurant.id(), connection.getId()));
-            refreshAuditTrail();
-            onChange.run();
+        var test = new Button(getTranslation("connection.test.action"));
+        test.addClickListener(click -> {
+            try {
+                showTestResult(result, connections.testCredentials(restaurant.id(), connection.getId()));
+                refreshAuditTrail();
+                onChange.run();
+            } finally {
+                test.setEnabled(true);
+            }
         });
+        // a test waits for the POS (seconds, at worst the read timeout): the button says so, and is not queued twice
+        test.setDisableOnClick(true);
         test.setId("connection-test");
         section.add(test, result);
         return section;
@@ -290,7 +299,7 @@ class ConnectionDialog extends Dialog {
         auditTrail.setId("connection-audit");
         auditTrail.addColumn(entry -> format(entry.getOccurredAt())).setKey("when")
                 .setHeader(getTranslation("connection.audit.when")).setAutoWidth(true);
-        auditTrail.addColumn(ConnectionAuditEntry::getActor).setKey("who")
+        auditTrail.addColumn(this::auditActor).setKey("who")
                 .setHeader(getTranslation("connection.audit.who")).setAutoWidth(true);
         auditTrail.addColumn(entry -> getTranslation(entry.getAction().messageKey())).setKey("what")
                 .setHeader(getTranslation("connection.audit.what")).setAutoWidth(true);
@@ -302,6 +311,12 @@ class ConnectionDialog extends Dialog {
         var details = new Details(getTranslation("connection.audit.title"), auditTrail);
         details.setWidthFull();
         return details;
+    }
+
+    /** A person's e-mail address, or the sync engine in the reader's language. */
+    private String auditActor(ConnectionAuditEntry entry) {
+        return ConnectionAuditEntry.SYNC_ENGINE.equals(entry.getActor())
+                ? getTranslation("connection.audit.sync-engine") : entry.getActor();
     }
 
     /** Field names, a test outcome or a key hint, as recorded: never a secret. */
@@ -321,7 +336,9 @@ class ConnectionDialog extends Dialog {
                     .filter(outcome -> outcome.name().equals(details))
                     .findFirst().map(outcome -> getTranslation(outcome.labelKey())).orElse(details);
             case API_KEY_GENERATED, API_KEY_ROTATED -> getTranslation("connection.audit.key-hint", details);
-            case ENABLED, DISABLED, SIGNING_SECRET_REVEALED -> details;
+            case DISABLED -> ConnectionAuditEntry.POS_GONE.equals(details)
+                    ? getTranslation("connection.audit.pos-gone") : details;
+            case ENABLED, SIGNING_SECRET_REVEALED -> details;
         };
     }
 

@@ -73,12 +73,13 @@ class DiningTableDialog extends Dialog {
                         id -> rooms.stream().filter(r -> r.getId().equals(id)).findFirst().orElse(null)))
                 .bind("roomId");
         binder.readRecord(existing == null ? new DiningTableDetails("", 4, null) : existing.toDetails());
-        add(new FormLayout(name, seats, room));
+        var form = new FormLayout(name, seats, room);
+        add(form);
 
         var save = new Button(getTranslation("action.save"), click -> save());
         save.setId("table-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER).listenOn(this);
+        save.addClickShortcut(Key.ENTER).listenOn(form);
         var cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("table-cancel");
         if (existing != null) {

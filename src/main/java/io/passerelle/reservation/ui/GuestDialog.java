@@ -74,7 +74,7 @@ class GuestDialog extends Dialog {
         var save = new Button(getTranslation("action.save"), click -> save());
         save.setId("guest-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER).listenOn(this);
+        save.addClickShortcut(Key.ENTER).listenOn(form);
         var cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("guest-cancel");
         getFooter().add(cancel, save);

@@ -1,7 +1,6 @@
 package io.passerelle.reservation.ui;
 
 import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -67,7 +66,6 @@ class GuestProfileDialog extends Dialog {
         edit.setId("guest-profile-edit");
         var close = new Button(getTranslation("action.close"), click -> close());
         close.setId("guest-profile-close");
-        close.addClickShortcut(Key.ENTER).listenOn(this);
         getFooter().add(edit, close);
         showProfile();
     }

@@ -39,7 +39,7 @@ class RoomDialog extends Dialog {
         var save = new Button(getTranslation("action.save"), click -> save());
         save.setId("room-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER).listenOn(this);
+        save.addClickShortcut(Key.ENTER).listenOn(name);
         var cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("room-cancel");
         getFooter().add(cancel, save);

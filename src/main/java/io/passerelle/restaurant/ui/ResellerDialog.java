@@ -45,7 +45,7 @@ class ResellerDialog extends Dialog {
         var save = new Button(getTranslation("action.save"), click -> save());
         save.setId("reseller-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
+        save.addClickShortcut(Key.ENTER).listenOn(name);
         var cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("reseller-cancel");
         getFooter().add(cancel, save);

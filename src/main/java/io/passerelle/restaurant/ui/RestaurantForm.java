@@ -121,7 +121,7 @@ class RestaurantForm extends Dialog {
         var save = new Button(getTranslation("action.save"), click -> save());
         save.setId("restaurant-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
+        save.addClickShortcut(Key.ENTER).listenOn(form);
         var cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("restaurant-cancel");
         getFooter().add(cancel, save);

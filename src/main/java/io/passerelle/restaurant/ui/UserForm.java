@@ -139,7 +139,7 @@ class UserForm extends Dialog {
         var save = new Button(getTranslation(editing == null ? "user.invite" : "action.save"), click -> save());
         save.setId("user-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
+        save.addClickShortcut(Key.ENTER).listenOn(form);
         var cancel = new Button(getTranslation("action.cancel"), click -> close());
         cancel.setId("user-cancel");
         getFooter().add(cancel, save);

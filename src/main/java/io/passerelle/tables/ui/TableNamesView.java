@@ -105,7 +105,8 @@ class TableNamesView extends VerticalLayout implements HasDynamicTitle {
 
         button(link, "table-names-link", "table-names.link", VaadinIcon.LINK, this::link);
         link.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        link.addClickShortcut(Key.ENTER).listenOn(this);
+        // Enter in either list links the two rows chosen; not Enter on a button, which clicks that button
+        link.addClickShortcut(Key.ENTER).listenOn(posGrid, tableGrid);
         button(unlink, "table-names-unlink", "table-names.unlink", VaadinIcon.UNLINK, this::unlink);
         button(rename, "table-names-rename", "table-names.rename", VaadinIcon.EDIT, this::rename);
         button(acceptAll, "table-names-accept-all", "table-names.accept-all", VaadinIcon.CHECK_SQUARE_O,

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -31,6 +32,7 @@ import io.passerelle.connection.PartnerConnection;
 import io.passerelle.partner.FakePos;
 import io.passerelle.partner.PartnerEventType;
 import io.passerelle.security.AppRole;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,28 @@ class IntegrationsViewTest extends KaribuTest {
     }
 
     @Test
+    void theHistoryTellsInWordsWhatTheSetUpAndTheSyncEngineChanged() {
+        var tenant = fixtures.tenant();
+        connect(tenant, "caissepad", new ConnectionDetails("http://127.0.0.1:9/webhook", "t", null, null, Set.of(), true));
+        long connectionId = connectionsOf(tenant).getFirst().getId();
+        String secret = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+        fixtures.runAs(fixtures.staff(AppRole.ONBOARDING), () -> {
+            connections.installCredentials(tenant.restaurant().getId(), connectionId, null, secret);
+            return null;
+        });
+        connections.disableAsGone(connectionId);
+        login(tenant.owner());
+        navigate("integrations");
+        _click(byId(Button.class, "partner-caissepad-action"));
+
+        var auditTrail = byId(Grid.class, "connection-audit");
+        assertThat(GridKt._getFormatted(auditTrail, 0, "who")).isEqualTo(t("connection.audit.sync-engine"));
+        assertThat(GridKt._getFormatted(auditTrail, 0, "details")).isEqualTo(t("connection.audit.pos-gone"));
+        assertThat(GridKt._getFormatted(auditTrail, 1, "details")).isEqualTo(t("connection.field.signingSecret"));
+        assertThat(everythingShown()).noneMatch(shown -> shown.contains("!{"));
+    }
+
+    @Test
     void aNewApiKeyIsShownOnceAndNeverAgain() {
         var tenant = fixtures.tenant();
         connect(tenant, "cassasmart", new ConnectionDetails(null, null, null, null, Set.of(), true));
@@ -159,6 +183,7 @@ class IntegrationsViewTest extends KaribuTest {
         assertThat(text("connection-api-key-hint")).isEqualTo(t("connection.api-key.none"));
 
         _click(byId(Button.class, "connection-generate-api-key"));
+        assertThat(byId(Dialog.class, "api-key-dialog").isCloseOnEsc()).as("only its button closes it").isFalse();
         String key = byId(TextField.class, "api-key-value").getValue();
         byId(Button.class, "api-key-copy");
         assertThat(everythingShown()).as("what the search sees once shown").anyMatch(shown -> shown.contains(key));
@@ -194,7 +219,10 @@ class IntegrationsViewTest extends KaribuTest {
             _click(byId(Button.class, "partner-caissepad-action"));
 
             pos.answers(200, "{\"posVersion\":\"2.0.16\"}");
-            _click(byId(Button.class, "connection-test"));
+            var test = byId(Button.class, "connection-test");
+            assertThat(test.isDisableOnClick()).as("not queued twice while the POS answers").isTrue();
+            _click(test);
+            assertThat(test.isEnabled()).as("ready for the next test").isTrue();
             var result = byId(Span.class, "connection-test-result");
             assertThat(result.getText()).isEqualTo(t("connection.test.ok", "2.0.16"));
             assertThat(result.getElement().getAttribute("data-outcome")).isEqualTo("success");

@@ -153,7 +153,7 @@ class RestaurantListViewTest extends KaribuTest {
         String name = TestFixtures.unique("Cassa Facile");
         _click(button("reseller-new"));
         setAsUser(textField("reseller-name"), name);
-        ShortcutsKt.fireShortcut(Key.ENTER);
+        ShortcutsKt._fireShortcut(textField("reseller-name"), Key.ENTER);
         _assertNone(Dialog.class, spec -> spec.withId("reseller-form"));
 
         _click(button("reseller-new"));
