@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -128,26 +129,30 @@ public class TableNameService {
         return new Several(restaurantId, List.copyOf(changes));
     }
 
-    /** Puts back what the change replaced; refused when someone changed the same thing since. */
+    /** Puts back what the change replaced; refused, changing nothing, when someone changed the same thing since. */
     @Transactional
     public void undo(long restaurantId, @NotNull TableNameChange change) {
         access.check(restaurantId);
+        refuseIfChangedSince(restaurantId, change);
+        putBack(restaurantId, change);
+    }
+
+    /** Checks every part of the change before any is put back, so that a refused undo leaves all as it is. */
+    private void refuseIfChangedSince(long restaurantId, TableNameChange change) {
         if (change.restaurantId() != restaurantId) {
             throw NotFoundException.forId("Restaurant", change.restaurantId());
         }
         switch (change) {
             case LinkChange link -> {
                 connections.get(restaurantId, link.connectionId());
-                if (!link.hadLinkBefore()) {
-                    store.deleteLink(restaurantId, link.connectionId(), link.posName());
-                } else {
-                    if (link.tableBefore() != null) {
-                        table(restaurantId, link.tableBefore());
-                    }
-                    store.saveLink(restaurantId, link.connectionId(), link.posName(), link.tableBefore(),
-                            clock.instant());
+                Optional<Link> now = store.link(restaurantId, link.connectionId(), link.posName());
+                if (now.isEmpty() || !Objects.equals(now.get().tableId(), link.tableAfter())) {
+                    throw new RuleViolationException(null, "table-names.error.link-changed-since",
+                            "POS name " + link.posName() + " was linked differently since", link.posName());
                 }
-                linkChanged(restaurantId, link.connectionId(), link.posName());
+                if (link.hadLinkBefore() && link.tableBefore() != null) {
+                    table(restaurantId, link.tableBefore());
+                }
             }
             case TableRename rename -> {
                 DiningTable table = table(restaurantId, rename.tableId());
@@ -155,9 +160,24 @@ public class TableNameService {
                     throw new RuleViolationException(null, "table-names.error.changed-since",
                             "Table " + table.getName() + " was renamed since", table.getName());
                 }
-                rename(table, rename.nameBefore());
             }
-            case Several several -> several.changes().reversed().forEach(each -> undo(restaurantId, each));
+            case Several several -> several.changes().forEach(each -> refuseIfChangedSince(restaurantId, each));
+        }
+    }
+
+    private void putBack(long restaurantId, TableNameChange change) {
+        switch (change) {
+            case LinkChange link -> {
+                if (link.hadLinkBefore()) {
+                    store.saveLink(restaurantId, link.connectionId(), link.posName(), link.tableBefore(),
+                            clock.instant());
+                } else {
+                    store.deleteLink(restaurantId, link.connectionId(), link.posName());
+                }
+                linkChanged(restaurantId, link.connectionId(), link.posName());
+            }
+            case TableRename rename -> rename(table(restaurantId, rename.tableId()), rename.nameBefore());
+            case Several several -> several.changes().reversed().forEach(each -> putBack(restaurantId, each));
         }
     }
 
@@ -166,7 +186,7 @@ public class TableNameService {
         store.saveLink(restaurantId, connectionId, posName, tableId, clock.instant());
         linkChanged(restaurantId, connectionId, posName);
         return new LinkChange(restaurantId, connectionId, posName, before.isPresent(),
-                before.map(Link::tableId).orElse(null));
+                before.map(Link::tableId).orElse(null), tableId);
     }
 
     /** The name may stand for another table now: its orders follow, and the events' resolutions once committed. */

@@ -258,6 +258,19 @@ class TableNameServiceTest {
     }
 
     @Test
+    void undoingALinkIsRefusedWhenAnotherOwnerRelinkedTheNameSince() {
+        TableNameChange linked = asOwner(() -> tableNames.link(restaurantId, connectionId, "Tavolo 7", t7.getId()));
+        as(secondOwner(), () -> tableNames.link(restaurantId, connectionId, "Tavolo 7", bar.getId()));
+
+        assertThatThrownBy(() -> asOwner(() -> undo(linked)))
+                .isInstanceOfSatisfying(RuleViolationException.class, refusal -> {
+                    assertThat(refusal.messageKey()).isEqualTo("table-names.error.link-changed-since");
+                    assertThat(refusal.arguments()).containsExactly("Tavolo 7");
+                });
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "Tavolo 7")).contains(bar.getId());
+    }
+
+    @Test
     void acceptingSuggestionsLinksEveryClearOneAndOneUndoTakesThemAllBack() {
         TableNameChange accepted = asOwner(() -> tableNames.acceptSuggestions(restaurantId, connectionId));
 
@@ -269,6 +282,20 @@ class TableNameServiceTest {
         asOwner(() -> undo(accepted));
         assertThat(state("Tavolo 7")).isEqualTo(LinkState.UNMATCHED);
         assertThat(state("terrazza3")).isEqualTo(LinkState.UNMATCHED);
+    }
+
+    @Test
+    void undoingAcceptedSuggestionsIsRefusedAndUndoesNoneOfThemWhenOneWasUnlinkedSince() {
+        TableNameChange accepted = asOwner(() -> tableNames.acceptSuggestions(restaurantId, connectionId));
+        // the first suggestion accepted, so the last one undone
+        as(secondOwner(), () -> tableNames.unlink(restaurantId, connectionId, "Tavolo 7"));
+
+        assertThatThrownBy(() -> asOwner(() -> undo(accepted)))
+                .isInstanceOfSatisfying(RuleViolationException.class, refusal ->
+                        assertThat(refusal.messageKey()).isEqualTo("table-names.error.link-changed-since"));
+        assertThat(name(asOwner(() -> tableNames.reconciliation(restaurantId)).getFirst(), "Tavolo 7")
+                .unlinkedOnPurpose()).isTrue();
+        assertThat(posTableNames.resolve(restaurantId, connectionId, "terrazza3")).contains(terrazza.getId());
     }
 
     @Test
@@ -400,6 +427,11 @@ class TableNameServiceTest {
     private long connect(long restaurant) {
         return fixtures.runAsStaff(() -> connections.connect(new ConnectPartner(restaurant, "cassasmart",
                 new ConnectionDetails(null, null, null, null, Set.of(), true))).getId());
+    }
+
+    /** Another owner of the same restaurant, changing the same names from their own session. */
+    private UserAccount secondOwner() {
+        return fixtures.runAsStaff(() -> fixtures.account(AppRole.OWNER, null, Set.of(restaurantId)));
     }
 
     private Object undo(TableNameChange change) {

@@ -23,6 +23,7 @@ import io.passerelle.reservation.DiningTableDetails;
 import io.passerelle.reservation.DiningTableService;
 import io.passerelle.tables.DiningTableLinks;
 import io.passerelle.tables.PosTableNames;
+import io.passerelle.tables.TableNameService;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +38,11 @@ class TableNamesViewTest extends KaribuTest {
     ConnectionService connections;
     @Autowired
     PosTableNames posTableNames;
+    @Autowired
+    TableNameService tableNames;
 
     Tenant tenant;
+    long connectionId;
 
     @BeforeEach
     void setUp() {
@@ -49,7 +53,7 @@ class TableNamesViewTest extends KaribuTest {
         for (String name : List.of("T12", "T7", "Bar")) {
             tables.createTable(new CreateDiningTable(restaurantId, new DiningTableDetails(name, 4, null)));
         }
-        long connectionId = connections.connect(new ConnectPartner(restaurantId, "cassasmart",
+        connectionId = connections.connect(new ConnectPartner(restaurantId, "cassasmart",
                 new ConnectionDetails(null, null, null, null, Set.of(), true))).getId();
         posTableNames.replace(connectionId, List.of("T12", "Tavolo 7", "Sala 9"));
         posTableNames.recordUnmapped(restaurantId, connectionId, "Sala 9");
@@ -90,6 +94,25 @@ class TableNamesViewTest extends KaribuTest {
         assertThat(formattedColumn(posGrid(), "state")).containsExactly("Unmatched", "Unmatched", "Same name");
         assertThat(badge()).isEqualTo("2");
         assertThat(button("table-names-undo").isEnabled()).isFalse();
+    }
+
+    @Test
+    void undoingALinkChangedSinceSaysSoAndKeepsTheNewerLink() {
+        open();
+        GridKt._selectRow(posGrid(), 1);
+        _click(button("table-names-link"));
+        NotificationsKt.clearNotifications();
+        long restaurantId = tenant.restaurant().getId();
+        long bar = tables.tables(restaurantId).stream().filter(table -> table.getName().equals("Bar")).findFirst()
+                .orElseThrow().getId();
+        // as if from another session of the restaurant
+        tableNames.link(restaurantId, connectionId, "Tavolo 7", bar);
+
+        _click(button("table-names-undo"));
+
+        NotificationsKt.expectNotifications(
+                "The link of POS name Tavolo 7 was changed since, so this can no longer be undone.");
+        assertThat(formattedColumn(tableGrid(), "posNames")).containsExactly("Tavolo 7", "T12", "");
     }
 
     @Test
