@@ -7,8 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The partner API's limits.
  *
- * @param maxFailuresPerSource     failed authentications from one address within the window before 429
- * @param maxFailuresPerRestaurant failed authentications naming one restaurant within the window before 429
+ * @param maxFailuresPerSource     failed authentications from one address within the window before its requests get
+ *                                 429 unchecked
+ * @param maxFailuresPerRestaurant failed authentications naming one restaurant within the window before a wrong
+ *                                 credential for it gets 429 (the right one still passes), and from one address for
+ *                                 one restaurant before that address gets 429 unchecked for it (after 1 failure while
+ *                                 the restaurant is blocked); see AuthenticationThrottle
  * @param failureWindow            how long a failed authentication counts
  * @param settle                   the pull feed serves only rows changed at least this long ago (see PullFeed)
  * @param currency                 the restaurants' currency: money in events must be in it

@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates every partner API request by either style of PROTOCOL.md: HTTP Basic (restaurant public ID + API
  * key) or Bearer token + {@code X-Restaurant-Id}. The principal is the {@link AuthenticatedConnection}; the
  * restaurant comes only from it, so one restaurant's credential never reaches another's data. Failures are counted
- * per source address and per restaurant; past the limit, 429 until the window has passed.
+ * per source address and per restaurant ({@link AuthenticationThrottle}): past its limits a source is refused
+ * unchecked; a restaurant past its limit still lets the right credential in, and answers a wrong one 429.
  */
 class PosAuthenticationFilter extends OncePerRequestFilter {
 
@@ -71,23 +72,26 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String source = request.getRemoteAddr();
-        Optional<Duration> blocked = throttle.blockedFor(source, credentials.publicIdText());
-        if (blocked.isPresent()) {
+        Optional<Duration> sourceBlocked = throttle.sourceBlockedFor(source, credentials.publicId());
+        if (sourceBlocked.isPresent()) {
             // debug: a blocked source may keep knocking, and each knock would be a line
             log.debug("Partner API request from {} refused: too many failed authentications", source);
-            ProblemWriter.write(response, new Problem(429, "rate-limited", "Too many failed authentications",
-                    "Too many failed authentications from this address or for this restaurant; try again later",
-                    List.of(), blocked.get()));
+            ProblemWriter.write(response, tooManyFailures(sourceBlocked.get()));
             return;
         }
+        // A restaurant blocked by others' failures is still checked: its own till must get in.
+        Optional<Duration> restaurantBlocked = credentials.publicId() == null ? Optional.empty()
+                : throttle.restaurantBlockedFor(credentials.publicId());
         Optional<AuthenticatedConnection> connection = credentials.publicId() == null ? Optional.empty()
                 : credentialCache.authenticate(credentials.publicId(), credentials.bearer(), credentials.secret(),
                         () -> credentials.bearer()
                                 ? connections.authenticateToken(credentials.publicId(), credentials.secret())
                                 : connections.authenticateApiKey(credentials.publicId(), credentials.secret()));
         if (connection.isEmpty()) {
-            fail(request, response, credentials.publicIdText(), Problem.unauthorized(
-                    "Unknown restaurant, wrong credentials, or no enabled connection for them"));
+            // the restaurant blocked: the same 429 as an unchecked refusal, whatever was wrong
+            fail(request, response, credentials, restaurantBlocked.map(PosAuthenticationFilter::tooManyFailures)
+                    .orElseGet(() -> Problem.unauthorized(
+                            "Unknown restaurant, wrong credentials, or no enabled connection for them")));
             return;
         }
         AuthenticatedConnection authenticated = connection.get();
@@ -109,21 +113,27 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private void fail(HttpServletRequest request, HttpServletResponse response, String publicIdText, Problem problem)
-            throws IOException {
+    private void fail(HttpServletRequest request, HttpServletResponse response, Credentials credentials,
+            Problem problem) throws IOException {
+        Integer publicId = credentials == null ? null : credentials.publicId();
         // never the credentials: the restaurant as a number (anything else it named is not echoed), and the reason
         log.info("Partner API authentication refused from {} for restaurant {}: {}", request.getRemoteAddr(),
-                publicIdText == null ? "(none)" : publicIdText.matches("[0-9]{1,9}") ? publicIdText : "(not an ID)",
-                problem.detail());
-        throttle.recordFailure(request.getRemoteAddr(), publicIdText);
+                credentials == null ? "(none)" : publicId == null ? "(not an ID)" : publicId, problem.detail());
+        throttle.recordFailure(request.getRemoteAddr(), publicId);
         ProblemWriter.write(response, problem);
     }
 
+    private static Problem tooManyFailures(Duration retryAfter) {
+        return new Problem(429, "rate-limited", "Too many failed authentications",
+                "Too many failed authentications from this address or for this restaurant; try again later",
+                List.of(), retryAfter);
+    }
+
     /**
-     * What the request presents. {@code publicId} is null when the restaurant part is not a number: such a
-     * request cannot authenticate, and counts as a failure of its source.
+     * What the request presents. {@code publicId} is the restaurant as parsed ("07" is 7), null when it is not a
+     * number of at most 9 digits: such a request is refused unchecked, and counts as a failure of its source only.
      */
-    private record Credentials(boolean bearer, String publicIdText, Integer publicId, String secret) {
+    private record Credentials(boolean bearer, Integer publicId, String secret) {
 
         static Credentials of(HttpServletRequest request) {
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -144,14 +154,14 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
                     throw Problem.unauthorized("The Basic credentials must be restaurantId:apiKey").exception();
                 }
                 String user = decoded.substring(0, colon);
-                return new Credentials(false, user, parsePublicId(user), decoded.substring(colon + 1));
+                return new Credentials(false, parsePublicId(user), decoded.substring(colon + 1));
             }
             if (startsWithIgnoreCase(authorization, "Bearer ")) {
                 String restaurant = request.getHeader(RESTAURANT_ID_HEADER);
                 if (restaurant == null || restaurant.isBlank()) {
                     throw Problem.unauthorized("A Bearer token needs the X-Restaurant-Id header").exception();
                 }
-                return new Credentials(true, restaurant.strip(), parsePublicId(restaurant.strip()),
+                return new Credentials(true, parsePublicId(restaurant.strip()),
                         authorization.substring(7).strip());
             }
             throw Problem.unauthorized("Unsupported authorization scheme: use Basic or Bearer").exception();

@@ -174,22 +174,54 @@ class PartnerApiAuthenticationTest extends AppServerTest {
         assertThat(keyElsewhere.text()).doesNotContain("reservations");
     }
 
+    // Sources are told apart by X-Forwarded-For, believed from 127.0.0.1 as from any proxy on a private address
+    // (server.forward-headers-strategy=native), so the API sees them as it sees POSes behind the load balancer.
+
     @Test
-    void repeatedFailuresForOneRestaurantAre429WithRetryAfter() {
-        var tenant = fixtures.tenant();
-        Pos pos = api.pull(tenant);
+    void failuresForARestaurantBlockTheFailingSourceButNeverTheRightCredential() {
+        Pos pos = api.pull(fixtures.tenant());
         Pos wrong = pos.withAuthorization(PartnerApiKit.basic(pos.publicId(), "pk_wrong"));
+        String attacker = "203.0.113.10";
+        String till = "203.0.113.11";
+        String otherAttacker = "203.0.113.12";
         for (int i = 0; i < 10; i++) {
-            assertThat(api.get(wrong, "/ping").status()).isEqualTo(401);
+            assertThat(ping(wrong, attacker).status()).isEqualTo(401);
         }
 
-        var blocked = api.get(wrong, "/ping");
-        var evenTheRightKey = api.get(pos, "/ping");
+        var blocked = ping(wrong, attacker);
+        var rightKeyFromTheAttacker = ping(pos, attacker);
+        var rightKeyFromTheTill = ping(pos, till);
+        var wrongKeyElsewhere = ping(wrong, otherAttacker);
 
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.contentType()).startsWith("application/problem+json");
         assertThat(Long.parseLong(blocked.header("Retry-After"))).isPositive();
-        assertThat(evenTheRightKey.status()).isEqualTo(429);
+        assertThat(rightKeyFromTheAttacker.status()).isEqualTo(429);
+        assertThat(rightKeyFromTheTill.status()).isEqualTo(200);
+        assertThat(wrongKeyElsewhere.status()).isEqualTo(429);
+        assertThat(wrongKeyElsewhere.json().get("detail")).isEqualTo(blocked.json().get("detail"));
+        // while the restaurant is blocked a source gets one guess: the right key after it is refused unchecked
+        assertThat(ping(pos, otherAttacker).status()).isEqualTo(429);
+        assertThat(ping(pos, till).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRestaurantIdWithLeadingZerosCountsAsTheSameRestaurant() {
+        Pos till = api.push(fixtures.tenant().restaurant(), "http://127.0.0.1:9/webhooks/zeros");
+        Pos wrong = till.withAuthorization("Bearer tok_wrong");
+        String id = String.valueOf(till.publicId());
+        String source = "203.0.113.20";
+        for (String named : List.of(id, "0" + id, "000" + id, id, "0" + id, "000" + id, id, "0" + id, "000" + id,
+                id)) {
+            assertThat(ping(wrong.withRestaurantHeader(named), source).status()).isEqualTo(401);
+        }
+
+        assertThat(ping(wrong.withRestaurantHeader("00" + id), source).status()).isEqualTo(429);
+        assertThat(ping(till.withRestaurantHeader("00" + id), "203.0.113.21").status()).isEqualTo(200);
+    }
+
+    private PartnerApiKit.Reply ping(Pos pos, String source) {
+        return api.send(pos, "GET", "/ping", null, null, "X-Forwarded-For", source);
     }
 
     @Test
@@ -215,14 +247,14 @@ class PartnerApiAuthenticationTest extends AppServerTest {
                 new PartnerApiSettings(3, 100, Duration.ofMinutes(10), Duration.ZERO, "EUR",
                         Duration.ZERO), clock);
         for (int i = 0; i < 3; i++) {
-            assertThat(throttle.blockedFor("10.0.0.1", String.valueOf(i))).isEmpty();
-            throttle.recordFailure("10.0.0.1", String.valueOf(i));
+            assertThat(throttle.sourceBlockedFor("10.0.0.1", i)).isEmpty();
+            throttle.recordFailure("10.0.0.1", i);
         }
 
-        assertThat(throttle.blockedFor("10.0.0.1", "99")).contains(Duration.ofMinutes(10));
-        assertThat(throttle.blockedFor("10.0.0.2", "99")).isEmpty();
+        assertThat(throttle.sourceBlockedFor("10.0.0.1", 99)).contains(Duration.ofMinutes(10));
+        assertThat(throttle.sourceBlockedFor("10.0.0.2", 99)).isEmpty();
         now.set(now.get().plus(Duration.ofMinutes(10)).plusSeconds(1));
-        assertThat(throttle.blockedFor("10.0.0.1", "99")).isEmpty();
+        assertThat(throttle.sourceBlockedFor("10.0.0.1", 99)).isEmpty();
     }
 
     @Test
