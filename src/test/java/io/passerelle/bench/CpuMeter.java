@@ -52,11 +52,18 @@ final class CpuMeter {
 
     CpuMeter(Predicate<String> threadNames) {
         this.threadNames = threadNames;
-        this.databaseStat = ProcessHandle.allProcesses()
-                .filter(process -> process.info().command().filter(command -> command.endsWith("/mariadbd")
-                        || command.endsWith("/mysqld")).isPresent())
+        // this JVM's embedded server first: other tests' servers may come and go on the same machine; else the
+        // machine's own server (CI's, through PASSERELLE_TEST_DB_URL)
+        this.databaseStat = Stream.of(ProcessHandle.current().descendants(), ProcessHandle.allProcesses())
+                .flatMap(processes -> processes.filter(CpuMeter::isDatabaseServer).findFirst().stream())
                 .findFirst()
                 .map(process -> Path.of("/proc", String.valueOf(process.pid()), "stat"));
+    }
+
+    private static boolean isDatabaseServer(ProcessHandle process) {
+        return process.info().command()
+                .filter(command -> command.endsWith("/mariadbd") || command.endsWith("/mysqld"))
+                .isPresent();
     }
 
     boolean seesDatabase() {
