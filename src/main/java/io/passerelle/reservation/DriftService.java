@@ -128,12 +128,16 @@ public class DriftService {
         checkMergeable(walkIn, reservation);
         Instant now = clock.instant();
         List<PosOrder> moved = orders.findByRestaurantIdAndReservationIdOrderByIdAsc(restaurantId, walkInId);
+        // read before the walk-in's orders move: the booking's own bills, counted already
+        List<PosOrder> countedBills = new ArrayList<>(
+                orders.findByRestaurantIdAndReservationIdAndClosedAtIsNotNull(restaurantId, reservationId));
         int counted = 0;
         for (PosOrder order : moved) {
             order.attachTo(reservationId);
             // a walk-in has no guest: its closed bills were counted for nobody yet
             if (order.isClosed() && reservation.getGuest() != null) {
-                reservation.getGuest().recordVisit(order.getCovers(), order.getTotalAmount(), now);
+                reservation.getGuest().recordBill(order, countedBills, now);
+                countedBills.add(order);
                 counted++;
             }
         }

@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A restaurant's guest. The statistics (visits, covers, total spent) come from the bills the POS
@@ -78,11 +79,19 @@ public class Guest {
         this.updatedAt = now;
     }
 
-    /** A closed bill: one more visit with its covers and total. Called once per order (PosOrderService). */
-    void recordVisit(int billCovers, BigDecimal billTotal, Instant now) {
-        this.visits++;
-        this.covers += billCovers;
-        this.totalSpent = totalSpent.add(billTotal);
+    /**
+     * A closed bill of a visit (one reservation) whose {@code earlierBills} were counted before. The visit counts
+     * once and every bill's total is spent. Covers count the party once: a second round or a split bill is the same
+     * people, so a visit's covers are its largest bill's; summing would double them and halve the average per cover
+     * (a POS that divides the covers among the bills is undercounted instead, which the bills cannot tell apart).
+     */
+    void recordBill(PosOrder bill, List<PosOrder> earlierBills, Instant now) {
+        int coversCounted = earlierBills.stream().mapToInt(PosOrder::getCovers).max().orElse(0);
+        if (earlierBills.isEmpty()) {
+            this.visits++;
+        }
+        this.covers += Math.max(0, bill.getCovers() - coversCounted);
+        this.totalSpent = totalSpent.add(bill.getTotalAmount());
         this.updatedAt = now;
     }
 

@@ -9,12 +9,13 @@ package io.passerelle.reservation;
 public record PosEventOutcome(Effect effect, Long reservationId, boolean tableUnmapped) {
 
     public enum Effect {
+        /** The reservation was seated; or a further order of a party seated before was stored, the status kept. */
         SEATED,
         /** An order opened without a reservation was matched to the confirmed reservation on its table. */
         MATCHED,
         WALK_IN_CREATED,
         FINISHED,
-        /** Already done before (a repeat, or the reservation is further along): accepted, nothing changed. */
+        /** Already done before (the same order opened or closed again, or late): accepted, nothing changed. */
         NO_CHANGE
     }
 }

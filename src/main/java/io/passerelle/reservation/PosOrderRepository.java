@@ -21,6 +21,9 @@ interface PosOrderRepository extends JpaRepository<PosOrder, Long> {
     @EntityGraph(attributePaths = "items")
     List<PosOrder> findByRestaurantIdAndReservationIdOrderByIdAsc(long restaurantId, long reservationId);
 
+    /** A reservation's closed orders (its bills), without their items. */
+    List<PosOrder> findByRestaurantIdAndReservationIdAndClosedAtIsNotNull(long restaurantId, long reservationId);
+
     /** Without their items: a collection fetch would page in memory. */
     @Query("""
             select o from PosOrder o

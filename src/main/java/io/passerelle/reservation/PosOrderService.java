@@ -80,7 +80,8 @@ public class PosOrderService {
 
     /**
      * {@code order.closed} / {@code order.paid_at_table}: the reservation becomes FINISHED with the bill, and its
-     * guest's statistics count the bill, once per order however often the close is reported.
+     * guest's statistics count the bill, once per order however often the close is reported. A further bill of a
+     * reservation (a second round, a split bill) is stored and counted too; a FINISHED reservation stays as it is.
      */
     @Transactional
     public PosEventOutcome close(long restaurantId, long connectionId, PosBill bill) {
@@ -104,24 +105,29 @@ public class PosOrderService {
                     null, now));
         } else {
             switch (reservation.getStatus()) {
-                case FINISHED -> {
-                    return noChange(reservation.getId());
-                }
                 case CONFIRMED -> reservation.seat(null, null, null, now);
-                case ARRIVED -> { }
+                case ARRIVED, FINISHED -> { }
                 default -> throw notConfirmed(reservation);
             }
         }
-        reservation.changeStatus(ReservationStatus.FINISHED, now);
+        boolean finishes = reservation.getStatus() != ReservationStatus.FINISHED;
+        if (finishes) {
+            reservation.changeStatus(ReservationStatus.FINISHED, now);
+        }
+        List<PosOrder> earlierBills = reservation.getGuest() == null ? List.of()
+                : orders.findByRestaurantIdAndReservationIdAndClosedAtIsNotNull(restaurantId, reservation.getId());
         PosOrder order = known.orElseGet(() -> new PosOrder(restaurantId, connectionId, bill.orderId(), null, null,
                 null, null, bill.occurredAt(), now));
         order.attachTo(reservation.getId());
         order.close(bill.covers(), bill.total(), bill.currency(), bill.items(), bill.paymentId(), bill.occurredAt());
         orders.save(order);
         if (reservation.getGuest() != null) {
-            reservation.getGuest().recordVisit(bill.covers(), bill.total(), now);
+            reservation.getGuest().recordBill(order, earlierBills, now);
         }
-        publish(reservation, new ReportedByPos(connectionId, versionBefore));
+        if (finishes) {
+            // a further bill of a finished reservation changes nothing that travels: nothing to publish
+            publish(reservation, new ReportedByPos(connectionId, versionBefore));
+        }
         return new PosEventOutcome(walkIn ? Effect.WALK_IN_CREATED : Effect.FINISHED, reservation.getId(), false);
     }
 
@@ -159,18 +165,18 @@ public class PosOrderService {
 
     private PosEventOutcome attach(Reservation reservation, PosOrder order, long connectionId, PosSeating seating,
             Effect effect) {
-        switch (reservation.getStatus()) {
-            case ARRIVED, FINISHED -> {
-                // further along already: the POS repeating itself, or late
-                return noChange(reservation.getId());
-            }
-            case CONFIRMED -> { }
+        boolean seatedBefore = switch (reservation.getStatus()) {
+            case CONFIRMED -> false;
+            case ARRIVED, FINISHED -> true;
             default -> throw notConfirmed(reservation);
+        };
+        if (seatedBefore && order != null) {
+            // the same order again: the POS repeating itself, or late
+            return noChange(reservation.getId());
         }
         Instant now = clock.instant();
         long versionBefore = reservation.getVersion();
         Optional<DiningTable> table = table(reservation.getRestaurantId(), seating);
-        reservation.seat(table.orElse(null), seating.table(), seating.room(), now);
         if (order == null) {
             orders.save(new PosOrder(reservation.getRestaurantId(), connectionId, seating.orderId(),
                     reservation.getId(), seating.table(), table.orElse(null), seating.covers(), seating.occurredAt(),
@@ -178,7 +184,12 @@ public class PosOrderService {
         } else {
             order.attachTo(reservation.getId());
         }
-        publish(reservation, new ReportedByPos(connectionId, versionBefore));
+        // A further order of a party seated before (a second round, a split bill) is only stored: the reservation
+        // keeps its status and table.
+        if (!seatedBefore) {
+            reservation.seat(table.orElse(null), seating.table(), seating.room(), now);
+            publish(reservation, new ReportedByPos(connectionId, versionBefore));
+        }
         return new PosEventOutcome(effect, reservation.getId(), seating.table() != null && table.isEmpty());
     }
 

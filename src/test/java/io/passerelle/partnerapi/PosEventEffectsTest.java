@@ -136,6 +136,51 @@ class PosEventEffectsTest extends AppServerTest {
     }
 
     @Test
+    void aSecondBillOfTheSameReservationIsStoredAndCountedAsPartOfTheSameVisit() {
+        Guest guest = book.guest(restaurantId, "Luca", "Verdi");
+        Reservation reservation = confirmed(guest);
+        String id = WireIds.reservation(reservation.getId());
+        api.post(pos, "/events", PosEvents.attached(newId(), start, id, "ord-1", "T1", null));
+        api.post(pos, "/events", PosEvents.closed(newId(), start.plusSeconds(3600), "ord-1", id, 2));
+        long finishedVersion = reload(reservation).getVersion();
+
+        // the same party's second bill (another round, a friend joined): the visit's covers are its largest bill's
+        var second = api.post(pos, "/events", PosEvents.closed(newId(), start.plusSeconds(5400), "ord-2", id, 3));
+        var repeated = api.post(pos, "/events", PosEvents.closed(newId(), start.plusSeconds(5400), "ord-2", id, 3));
+
+        assertThat(second.status()).isEqualTo(202);
+        assertThat(second.json().get("effect").asString()).isEqualTo("FINISHED");
+        assertThat(repeated.json().get("effect").asString()).isEqualTo("NO_CHANGE");
+        assertThat(orders.ordersOf(restaurantId, reservation.getId()))
+                .extracting(order -> order.getExternalId() + " " + order.isClosed() + " " + order.getTotalAmount())
+                .containsExactly("ord-1 true 86.50", "ord-2 true 86.50");
+        assertThat(reload(reservation).getStatus()).isEqualTo(ReservationStatus.FINISHED);
+        assertThat(reload(reservation).getVersion()).isEqualTo(finishedVersion);
+        assertStatistics(guest, 1, 3, "173.00");
+    }
+
+    @Test
+    void aFurtherOrderOpenedOnASeatedReservationIsStoredWithoutChangingIt() {
+        Reservation reservation = confirmed(null);
+        String id = WireIds.reservation(reservation.getId());
+        api.post(pos, "/events", PosEvents.attached(newId(), start, id, "ord-1", "T1", null));
+        long seatedVersion = reload(reservation).getVersion();
+
+        var further = api.post(pos, "/events", PosEvents.attached(newId(), start.plusSeconds(1800), id, "ord-2", "T2",
+                null));
+
+        assertThat(further.status()).isEqualTo(202);
+        assertThat(further.json().get("effect").asString()).isEqualTo("SEATED");
+        assertThat(orders.ordersOf(restaurantId, reservation.getId()))
+                .extracting(order -> order.getExternalId() + " " + order.getTableName() + " " + order.isClosed())
+                .containsExactly("ord-1 T1 false", "ord-2 T2 false");
+        Reservation seated = reload(reservation);
+        assertThat(seated.getStatus()).isEqualTo(ReservationStatus.ARRIVED);
+        assertThat(seated.getPosTableName()).isEqualTo("T1");
+        assertThat(seated.getVersion()).isEqualTo(seatedVersion);
+    }
+
+    @Test
     void identicalClosesArrivingTogetherCountTheBillOnce() throws Exception {
         Guest guest = book.guest(restaurantId, "Marco", "Bianchi");
         Reservation reservation = confirmed(guest);

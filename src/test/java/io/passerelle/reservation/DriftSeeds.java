@@ -64,8 +64,12 @@ public final class DriftSeeds {
 
     /** The POS closes an order, naming no reservation (as for a walk-in's bill). */
     public void close(String orderId, int covers, String total, Instant at) {
-        posOrders.close(restaurantId, connectionId, new PosBill(orderId, null, covers, new BigDecimal(total), "EUR",
-                List.of(new PosOrderItem("Menu", 1, new BigDecimal(total))),
-                null, at));
+        closeOn(null, orderId, covers, total, at);
+    }
+
+    /** The POS closes an order of this reservation (null: naming none). */
+    public void closeOn(Long reservationId, String orderId, int covers, String total, Instant at) {
+        posOrders.close(restaurantId, connectionId, new PosBill(orderId, reservationId, covers, new BigDecimal(total),
+                "EUR", List.of(new PosOrderItem("Menu", 1, new BigDecimal(total))), null, at));
     }
 }

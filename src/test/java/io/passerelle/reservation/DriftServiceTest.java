@@ -289,6 +289,24 @@ class DriftServiceTest {
     }
 
     @Test
+    void aWalkInsTwoBillsMergedIntoABookingCountOneVisitOfItsGuest() {
+        var guest = book.guest(restaurantId(), "Sara", "Galli");
+        var table = book.table(restaurantId(), "T11");
+        long[] pair = finishedDuplicate(guest, table);
+        // the same party's second round, billed on the walk-in the POS was answered with
+        pos.closeOn(pair[0], "w-round-2", 2, "20.00", evening.plus(2, ChronoUnit.HOURS));
+
+        fixtures.runAs(tenant.support(), () -> drift.merge(restaurantId(), pair[0], pair[1]));
+
+        assertThat(posOrders.ordersOf(restaurantId(), pair[1])).extracting(PosOrder::getExternalId)
+                .containsExactly("w-T11", "w-round-2");
+        var stats = fixtures.runAs(tenant.support(), () -> guests.get(restaurantId(), guest.getId()));
+        assertThat(stats.getVisits()).isEqualTo(1);
+        assertThat(stats.getCovers()).isEqualTo(3);
+        assertThat(stats.getTotalSpent()).isEqualByComparingTo("70.00");
+    }
+
+    @Test
     void aBillClosedAfterTheMergeCountsForTheBookingsGuestOnce() {
         var guest = book.guest(restaurantId(), "Luca", "Neri");
         var table = book.table(restaurantId(), "T10");
