@@ -202,6 +202,10 @@ public class PartnerConnection {
         return id;
     }
 
+    public long getVersion() {
+        return version;
+    }
+
     public long getRestaurantId() {
         return restaurantId;
     }

@@ -178,7 +178,8 @@ class ConnectionDialog extends Dialog {
         try {
             saved = connection == null
                     ? connections.connect(new ConnectPartner(restaurant.id(), partner.code(), form.toDetails()))
-                    : connections.update(new UpdateConnection(restaurant.id(), connection.getId(), form.toDetails()));
+                    : connections.update(new UpdateConnection(restaurant.id(), connection.getId(),
+                            connection.getVersion(), form.toDetails()));
         } catch (RuleViolationException refused) {
             HasValidation field = fieldsByName.get(refused.field());
             if (field == null) {
