@@ -259,6 +259,41 @@ class IntegrationsViewTest extends KaribuTest {
     }
 
     @Test
+    void aTestInTheDialogBeforeItsSaveIsNoConflict() {
+        var tenant = fixtures.tenant();
+        try (var pos = FakePos.start()) {
+            connect(tenant, "caissepad", new ConnectionDetails(pos.url(), "t", null, null,
+                    Set.of(PartnerEventType.ORDER_OPENED), true));
+            login(tenant.owner());
+            navigate("integrations");
+            _click(byId(Button.class, "partner-caissepad-action"));
+            pos.answers(200, "{\"posVersion\":\"2.0.16\"}");
+            _click(byId(Button.class, "connection-test"));
+            CheckboxGroup<PartnerEventType> events = byId(CheckboxGroup.class, "connection-events");
+            setAsUser(events, Set.of(PartnerEventType.ORDER_OPENED, PartnerEventType.ORDER_CLOSED));
+            _click(byId(Button.class, "connection-save"));
+
+            NotificationsKt.expectNotifications(t("saved"));
+            assertThat(connectionsOf(tenant).getFirst().getEvents()).containsExactlyInAnyOrder(
+                    PartnerEventType.ORDER_OPENED, PartnerEventType.ORDER_CLOSED);
+        }
+    }
+
+    @Test
+    void aNewKeyInTheDialogBeforeItsSaveIsNoConflict() {
+        var tenant = fixtures.tenant();
+        connect(tenant, "cassasmart", new ConnectionDetails(null, null, null, null, Set.of(), true));
+        login(tenant.owner());
+        navigate("integrations");
+        _click(byId(Button.class, "partner-cassasmart-action"));
+        _click(byId(Button.class, "connection-generate-api-key"));
+        _click(byId(Button.class, "api-key-close"));
+        _click(byId(Button.class, "connection-save"));
+
+        NotificationsKt.expectNotifications(t("saved"));
+    }
+
+    @Test
     void otherRestaurantsConnectionsStayInvisible() {
         var tenant = fixtures.tenant();
         connect(tenant, "cassasmart", new ConnectionDetails(null, null, null, null, Set.of(), true));
