@@ -21,6 +21,7 @@ import io.passerelle.restaurant.RestaurantService;
 import io.passerelle.security.CurrentUser;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
+import io.passerelle.shared.UserFacingException;
 import io.passerelle.shared.database.DuplicateKey;
 import io.passerelle.shared.database.DuplicateKeyRefusals;
 import jakarta.validation.Valid;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -137,9 +139,13 @@ public class ConnectionService implements DuplicateKeyRefusals {
         return connection;
     }
 
+    /** Refused when the connection changed since the dialog read {@code command.version()}. */
     @Transactional
     public PartnerConnection update(@Valid UpdateConnection command) {
         var connection = visible(command.restaurantId(), command.connectionId());
+        if (connection.getVersion() != command.version()) {
+            throw conflict();
+        }
         PartnerDescriptor partner = partner(connection);
         CheckedDetails details = check(partner, command.details(), !connection.hasToken());
         if (details.enabled() && !connection.isEnabled()) {
@@ -153,6 +159,12 @@ public class ConnectionService implements DuplicateKeyRefusals {
         }
         if (!changed.isEmpty()) {
             record(connection, AuditAction.UPDATED, String.join(",", changed));
+        }
+        // a write to the row since the compare above (a POS contact, a credential test) fails the version check here
+        try {
+            connections.flush();
+        } catch (OptimisticLockingFailureException concurrentChange) {
+            throw conflict();
         }
         // a new token, or enabled/disabled; any edit counts, to keep this from falling behind the form's fields
         credentialsChanged(connection);
@@ -546,6 +558,10 @@ public class ConnectionService implements DuplicateKeyRefusals {
         String actor = currentUser.require().getUsername();
         audit.save(new ConnectionAuditEntry(connection, actor, clock.instant(), action,
                 details == null || details.isEmpty() ? null : details));
+    }
+
+    private static UserFacingException conflict() {
+        return new UserFacingException(null, "error.conflict", "The connection changed in the meantime");
     }
 
     private static RuleViolationException required(String field) {

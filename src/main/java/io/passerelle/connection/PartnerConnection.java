@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * One restaurant's connection to one partner. Secrets are held only as ciphertext (token, signing
@@ -28,6 +30,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "partner_connection")
+@DynamicUpdate
 public class PartnerConnection {
 
     /** How precisely "last seen" tells when a POS last called (a credential test, the health of pull connections). */
@@ -40,6 +43,13 @@ public class PartnerConnection {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /**
+     * What an edit started from ({@link UpdateConnection#version()}). Not moved by what the machine records (contacts,
+     * test and check results) nor by credentials issued (API key, signing secret), marked
+     * {@code @OptimisticLock(excluded = true)}: a test, or a key generated, in the dialog before its Save is no
+     * conflict with it, and the Save never writes those fields from the form. Every update writes only the columns
+     * it changed ({@code @DynamicUpdate}): a recorded result never writes an edit's fields back as they were read.
+     */
     @Version
     private long version;
 
@@ -67,12 +77,15 @@ public class PartnerConnection {
     private String tokenCiphertext;
 
     @Column(name = "signing_secret_ciphertext", length = 255)
+    @OptimisticLock(excluded = true)
     private String signingSecretCiphertext;
 
     @Column(name = "api_key_hash", length = 64)
+    @OptimisticLock(excluded = true)
     private String apiKeyHash;
 
     @Column(name = "api_key_hint", length = 16)
+    @OptimisticLock(excluded = true)
     private String apiKeyHint;
 
     @Column(name = "pay_at_table_server", length = WebhookUrl.MAX_LENGTH)
@@ -86,32 +99,40 @@ public class PartnerConnection {
     private Set<PartnerEventType> events = Set.of();
 
     @Column(name = "last_seen_at")
+    @OptimisticLock(excluded = true)
     private Instant lastSeenAt;
 
     @Column(name = "last_seen_pos_version", length = PosVersion.MAX_LENGTH)
+    @OptimisticLock(excluded = true)
     private String lastSeenPosVersion;
 
     @Column(name = "last_test_at")
+    @OptimisticLock(excluded = true)
     private Instant lastTestAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "last_test_outcome", length = 32)
+    @OptimisticLock(excluded = true)
     private CredentialTestOutcome lastTestOutcome;
 
     @Column(name = "last_test_pos_version", length = PosVersion.MAX_LENGTH)
+    @OptimisticLock(excluded = true)
     private String lastTestPosVersion;
 
     @Column(name = "pay_at_table_checked_at")
+    @OptimisticLock(excluded = true)
     private Instant payAtTableCheckedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "pay_at_table_check_outcome", length = 32)
+    @OptimisticLock(excluded = true)
     private PayAtTableCheckOutcome payAtTableCheckOutcome;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
+    @OptimisticLock(excluded = true)
     private Instant updatedAt;
 
     protected PartnerConnection() {}
@@ -200,6 +221,10 @@ public class PartnerConnection {
 
     public Long getId() {
         return id;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public long getRestaurantId() {

@@ -16,6 +16,7 @@ import io.passerelle.security.AppRole;
 import io.passerelle.security.UserAccount;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
+import io.passerelle.shared.UserFacingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,6 +36,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @PasserelleTest
 @Import(TestFixtures.class)
@@ -51,6 +55,9 @@ class ConnectionServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void pushSecretsAreEncryptedAtRestAndTheTokenAuthenticates() {
@@ -127,7 +134,8 @@ class ConnectionServiceTest {
         assertRuleViolation(() -> as(tenant.owner(), () -> service.setEnabled(restaurantId, push.getId(), true)),
                 "enabled", "connection.error.category-taken", e -> {});
         assertRuleViolation(() -> as(tenant.owner(), () -> service.update(new UpdateConnection(restaurantId, push.getId(),
-                details("http://127.0.0.1:9/w", null, true)))), "enabled", "connection.error.category-taken", e -> {});
+                versionOf(tenant, push), details("http://127.0.0.1:9/w", null, true)))), "enabled",
+                "connection.error.category-taken", e -> {});
 
         as(tenant.owner(), () -> service.setEnabled(restaurantId, pull.getId(), false));
         assertThat(as(tenant.owner(), () -> service.setEnabled(restaurantId, push.getId(), true)).isEnabled()).isTrue();
@@ -148,11 +156,63 @@ class ConnectionServiceTest {
                 .containsExactly(push.getId());
         as(tenant.owner(), () -> service.setEnabled(restaurantId, push.getId(), false));
         assertThat(service.enabledPushConnections(restaurantId)).isEmpty();
-        as(tenant.owner(), () -> service.update(new UpdateConnection(restaurantId, push.getId(),
+        as(tenant.owner(), () -> service.update(new UpdateConnection(restaurantId, push.getId(), versionOf(tenant, push),
                 details("http://127.0.0.1:9/w", null, true))));
         assertThat(service.enabledPushConnections(restaurantId)).hasSize(1);
         service.disableAsGone(push.getId());
         assertThat(service.enabledPushConnections(restaurantId)).isEmpty();
+    }
+
+    @Test
+    void anEditStartedBeforeThePosSaidGoneIsRefusedAndTheConnectionStaysOff() {
+        var tenant = fixtures.tenant();
+        long restaurantId = tenant.restaurant().getId();
+        var push = connect(tenant, PUSH, details("http://127.0.0.1:9/w", "t", true));
+        long opened = versionOf(tenant, push);
+
+        service.disableAsGone(push.getId());
+
+        assertConflict(() -> as(tenant.owner(), () -> service.update(new UpdateConnection(restaurantId, push.getId(),
+                opened, new ConnectionDetails("http://127.0.0.1:9/w", null, null, null,
+                        Set.of(PartnerEventType.ORDER_OPENED), true)))));
+        var stored = as(tenant.owner(), () -> service.get(restaurantId, push.getId()));
+        assertThat(stored.isEnabled()).isFalse();
+        assertThat(stored.getEvents()).isEmpty();
+    }
+
+    @Test
+    void anEditStartedBeforeAnotherUsersIsRefusedAndKeepsTheirWebhookUrl() {
+        var tenant = fixtures.tenant();
+        long restaurantId = tenant.restaurant().getId();
+        var push = connect(tenant, PUSH, details("http://127.0.0.1:9/old", "t", true));
+        long opened = versionOf(tenant, push);
+        fixtures.runAs(tenant.support(), () -> service.update(new UpdateConnection(restaurantId, push.getId(), opened,
+                details("http://127.0.0.1:9/new", null, true))));
+
+        assertConflict(() -> as(tenant.owner(), () -> service.update(new UpdateConnection(restaurantId, push.getId(),
+                opened, details("http://127.0.0.1:9/old", null, true)))));
+        assertThat(as(tenant.owner(), () -> service.get(restaurantId, push.getId())).getWebhookUrl())
+                .isEqualTo("http://127.0.0.1:9/new");
+    }
+
+    @Test
+    void aWriteOverlappingAnEditIsReportedAsAConflictNotAFailure() {
+        var tenant = fixtures.tenant();
+        long restaurantId = tenant.restaurant().getId();
+        var push = connect(tenant, PUSH, details("http://127.0.0.1:9/w", "t", true));
+        var overlapping = new TransactionTemplate(transactionManager);
+        overlapping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        // the edit reads the row, then another transaction (the sync engine, say) commits a change to it before the
+        // edit flushes: the version compare passes, JPA's version check on the UPDATE does not
+        assertConflict(() -> as(tenant.owner(), () -> new TransactionTemplate(transactionManager).execute(status -> {
+            long read = service.get(restaurantId, push.getId()).getVersion();
+            overlapping.executeWithoutResult(inner -> jdbc.update(
+                    "update partner_connection set enabled = false, version = version + 1 where id = ?", push.getId()));
+            return service.update(new UpdateConnection(restaurantId, push.getId(), read,
+                    details("http://127.0.0.1:9/w", null, true)));
+        })));
+        assertThat(as(tenant.owner(), () -> service.get(restaurantId, push.getId())).isEnabled()).isFalse();
     }
 
     @Test
@@ -209,13 +269,13 @@ class ConnectionServiceTest {
                 "inst-1", Set.of(PartnerEventType.ORDER_OPENED), true));
 
         as(tenant.owner(), () -> service.update(new UpdateConnection(restaurantId, connection.getId(),
-                new ConnectionDetails("http://127.0.0.1:9/w2", "", "http://127.0.0.1:9/pay", "inst-1",
-                        Set.of(PartnerEventType.ORDER_OPENED, PartnerEventType.ORDER_CLOSED), true))));
+                versionOf(tenant, connection), new ConnectionDetails("http://127.0.0.1:9/w2", "", "http://127.0.0.1:9/pay",
+                        "inst-1", Set.of(PartnerEventType.ORDER_OPENED, PartnerEventType.ORDER_CLOSED), true))));
         assertThat(service.authenticateToken(publicId, token)).isPresent();
 
         String newToken = TestFixtures.unique("second-token");
         var updated = as(tenant.owner(), () -> service.update(new UpdateConnection(restaurantId, connection.getId(),
-                new ConnectionDetails("http://127.0.0.1:9/w2", newToken, null, null,
+                versionOf(tenant, connection), new ConnectionDetails("http://127.0.0.1:9/w2", newToken, null, null,
                         Set.of(PartnerEventType.ORDER_OPENED, PartnerEventType.ORDER_CLOSED), true))));
         assertThat(service.authenticateToken(publicId, token)).isEmpty();
         assertThat(service.authenticateToken(publicId, newToken)).isPresent();
@@ -249,7 +309,7 @@ class ConnectionServiceTest {
         for (UserAccount outsider : List.of(other.owner(), other.support())) {
             for (long claimedRestaurant : List.of(restaurantId, other.restaurant().getId())) {
                 assertNotFound(outsider, () -> service.get(claimedRestaurant, id));
-                assertNotFound(outsider, () -> service.update(new UpdateConnection(claimedRestaurant, id,
+                assertNotFound(outsider, () -> service.update(new UpdateConnection(claimedRestaurant, id, connection.getVersion(),
                         details("http://127.0.0.1:9/mine", "stolen", true))));
                 assertNotFound(outsider, () -> service.setEnabled(claimedRestaurant, id, false));
                 assertNotFound(outsider, () -> service.testCredentials(claimedRestaurant, id));
@@ -313,7 +373,7 @@ class ConnectionServiceTest {
             pos.answers(503, "");
             assertOutcome(tenant, id, CredentialTestOutcome.POS_ERROR);
 
-            as(tenant.owner(), () -> service.update(new UpdateConnection(restaurantId, id,
+            as(tenant.owner(), () -> service.update(new UpdateConnection(restaurantId, id, versionOf(tenant, connection),
                     details(FakePos.nobodyListening(), null, true))));
             assertThat(as(tenant.owner(), () -> service.testCredentials(restaurantId, id)).outcome())
                     .isEqualTo(CredentialTestOutcome.UNREACHABLE);
@@ -366,6 +426,11 @@ class ConnectionServiceTest {
         return new ConnectionDetails(webhookUrl, token, null, null, Set.of(), enabled);
     }
 
+    /** The connection's version as stored now: what a dialog opened at this point would read. */
+    private long versionOf(Tenant tenant, PartnerConnection connection) {
+        return as(tenant.owner(), () -> service.get(tenant.restaurant().getId(), connection.getId())).getVersion();
+    }
+
     private List<AuditAction> actions(Tenant tenant, PartnerConnection connection) {
         return as(tenant.owner(), () -> service.auditTrail(tenant.restaurant().getId(), connection.getId(),
                 PageRequest.of(0, 50))).map(ConnectionAuditEntry::getAction).getContent();
@@ -386,6 +451,11 @@ class ConnectionServiceTest {
             }
             return null;
         })).as(account.getRole().name()).isInstanceOf(NotFoundException.class);
+    }
+
+    private static void assertConflict(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(UserFacingException.class,
+                refused -> assertThat(refused.messageKey()).isEqualTo("error.conflict"));
     }
 
     private static void assertRuleViolation(ThrowingCallable call, String field, String messageKey,

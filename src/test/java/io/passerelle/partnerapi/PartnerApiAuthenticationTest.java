@@ -122,9 +122,10 @@ class PartnerApiAuthenticationTest extends AppServerTest {
         Pos pos = acceptedPushTill(tenant.restaurant());
         String newToken = "tok_" + UUID.randomUUID();
 
-        fixtures.runAsStaff(() -> connections.update(new UpdateConnection(tenant.restaurant().getId(),
-                pos.connectionId(), new ConnectionDetails(WEBHOOK, newToken, null, null,
-                        Set.of(), true))));
+        long restaurantId = tenant.restaurant().getId();
+        fixtures.runAsStaff(() -> connections.update(new UpdateConnection(restaurantId, pos.connectionId(),
+                connections.get(restaurantId, pos.connectionId()).getVersion(),
+                new ConnectionDetails(WEBHOOK, newToken, null, null, Set.of(), true))));
 
         assertThat(api.get(pos, "/ping").status()).isEqualTo(401);
         assertThat(api.get(pos.withAuthorization("Bearer " + newToken), "/ping").status()).isEqualTo(200);

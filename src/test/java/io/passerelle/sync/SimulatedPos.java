@@ -87,6 +87,7 @@ public final class SimulatedPos implements AutoCloseable {
                     .withInstallations(List.of(InstallationSettings.push(installation,
                             String.valueOf(tenant.restaurant().getPublicId()), token, secret, "2.0.16"))));
             PartnerConnection enabled = connections.update(new UpdateConnection(restaurantId, created.getId(),
+                    connections.get(restaurantId, created.getId()).getVersion(),
                     new ConnectionDetails(simulator.webhookUrl(installation).toString(), null, null, null, Set.of(),
                             true)));
             return new SimulatedPos(tenant, enabled, simulator, installation, fixtures);
@@ -162,6 +163,7 @@ public final class SimulatedPos implements AutoCloseable {
     /** Gives the connection pay at table: this till's server, under any installation ID (one it serves, or not). */
     public SimulatedPos withPayAtTable(ConnectionService connections, String installationId) {
         asOwner(() -> connections.update(new UpdateConnection(restaurantId(), connectionId(),
+                connections.get(restaurantId(), connectionId()).getVersion(),
                 new ConnectionDetails(connection.getWebhookUrl(), null, payAtTableServer().toString(), installationId,
                         Set.of(), true))));
         return this;

@@ -36,7 +36,7 @@ import io.passerelle.partner.PartnerDescriptor;
 import io.passerelle.partner.PartnerEventType;
 import io.passerelle.partner.WebhookUrl;
 import io.passerelle.restaurant.RestaurantRef;
-import io.passerelle.shared.RuleViolationException;
+import io.passerelle.shared.UserFacingException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -180,14 +180,19 @@ class ConnectionDialog extends Dialog {
         try {
             saved = connection == null
                     ? connections.connect(new ConnectPartner(restaurant.id(), partner.code(), form.toDetails()))
-                    : connections.update(new UpdateConnection(restaurant.id(), connection.getId(), form.toDetails()));
-        } catch (RuleViolationException refused) {
+                    : connections.update(new UpdateConnection(restaurant.id(), connection.getId(),
+                            connection.getVersion(), form.toDetails()));
+        } catch (UserFacingException refused) {
+            // the dialog stays open with what was typed: a conflict is told, not resolved by overwriting either side
+            String message = getTranslation(refused.messageKey(), refused.arguments());
             HasValidation field = fieldsByName.get(refused.field());
             if (field == null) {
-                throw refused;
+                Notification.show(message, 6000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } else {
+                field.setErrorMessage(message);
+                field.setInvalid(true);
             }
-            field.setErrorMessage(getTranslation(refused.messageKey(), refused.arguments()));
-            field.setInvalid(true);
             return;
         }
         close();

@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasText;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -254,6 +256,68 @@ class IntegrationsViewTest extends KaribuTest {
         assertThat(enabled.isInvalid()).isTrue();
         assertThat(enabled.getErrorMessage()).isEqualTo(t("connection.error.category-taken", "CassaSmart"));
         assertThat(connectionsOf(tenant)).extracting(PartnerConnection::getPartnerCode).containsExactly("cassasmart");
+    }
+
+    @Test
+    void aSaveAfterTheConnectionChangedMeanwhileIsRefusedAndKeepsTheDialogAndWhatWasTyped() {
+        var tenant = fixtures.tenant();
+        connect(tenant, "caissepad", new ConnectionDetails("http://127.0.0.1:9/webhook", "t", null, null,
+                Set.of(PartnerEventType.ORDER_OPENED), true));
+        login(tenant.owner());
+        navigate("integrations");
+        _click(byId(Button.class, "partner-caissepad-action"));
+        long id = connectionsOf(tenant).getFirst().getId();
+
+        // the POS answers 410 Gone while the owner is choosing events
+        connections.disableAsGone(id);
+        CheckboxGroup<PartnerEventType> events = byId(CheckboxGroup.class, "connection-events");
+        setAsUser(events, Set.of(PartnerEventType.ORDER_OPENED, PartnerEventType.ORDER_CLOSED));
+        _click(byId(Button.class, "connection-save"));
+
+        NotificationsKt.expectNotifications(t("error.conflict"));
+        byId(Dialog.class, "connection-dialog");
+        assertThat(events.getValue()).containsExactlyInAnyOrder(PartnerEventType.ORDER_OPENED,
+                PartnerEventType.ORDER_CLOSED);
+        assertThat(byId(Checkbox.class, "connection-enabled").getValue()).isTrue();
+        assertThat(connectionsOf(tenant)).singleElement().satisfies(connection -> {
+            assertThat(connection.isEnabled()).isFalse();
+            assertThat(connection.getEvents()).containsExactly(PartnerEventType.ORDER_OPENED);
+        });
+    }
+
+    @Test
+    void aTestInTheDialogBeforeItsSaveIsNoConflict() {
+        var tenant = fixtures.tenant();
+        try (var pos = FakePos.start()) {
+            connect(tenant, "caissepad", new ConnectionDetails(pos.url(), "t", null, null,
+                    Set.of(PartnerEventType.ORDER_OPENED), true));
+            login(tenant.owner());
+            navigate("integrations");
+            _click(byId(Button.class, "partner-caissepad-action"));
+            pos.answers(200, "{\"posVersion\":\"2.0.16\"}");
+            _click(byId(Button.class, "connection-test"));
+            CheckboxGroup<PartnerEventType> events = byId(CheckboxGroup.class, "connection-events");
+            setAsUser(events, Set.of(PartnerEventType.ORDER_OPENED, PartnerEventType.ORDER_CLOSED));
+            _click(byId(Button.class, "connection-save"));
+
+            NotificationsKt.expectNotifications(t("saved"));
+            assertThat(connectionsOf(tenant).getFirst().getEvents()).containsExactlyInAnyOrder(
+                    PartnerEventType.ORDER_OPENED, PartnerEventType.ORDER_CLOSED);
+        }
+    }
+
+    @Test
+    void aNewKeyInTheDialogBeforeItsSaveIsNoConflict() {
+        var tenant = fixtures.tenant();
+        connect(tenant, "cassasmart", new ConnectionDetails(null, null, null, null, Set.of(), true));
+        login(tenant.owner());
+        navigate("integrations");
+        _click(byId(Button.class, "partner-cassasmart-action"));
+        _click(byId(Button.class, "connection-generate-api-key"));
+        _click(byId(Button.class, "api-key-close"));
+        _click(byId(Button.class, "connection-save"));
+
+        NotificationsKt.expectNotifications(t("saved"));
     }
 
     @Test
