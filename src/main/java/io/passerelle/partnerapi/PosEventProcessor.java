@@ -354,34 +354,15 @@ class PosEventProcessor {
                 .map(json -> StrictJson.MAPPER.readValue(json, EventAnswer.class));
     }
 
-    /** The answers stored for these eventIds of the connection, by eventId: one query (as a rule). */
+    /** The answers stored for these eventIds of the connection, by eventId: one query (ids compare exactly, V18). */
     private Map<String, EventAnswer> stored(AuthenticatedConnection connection, List<String> eventIds) {
         var answers = new HashMap<String, EventAnswer>();
-        var otherSpellings = new ArrayList<String>();
         jdbc.sql("select event_id, result from pos_event where connection_id = :connection and event_id in (:eventIds)")
                 .param("connection", connection.connectionId())
                 .param("eventIds", eventIds)
-                .query((row, number) -> {
-                    String eventId = row.getString(1);
-                    EventAnswer answer = StrictJson.MAPPER.readValue(row.getString(2), EventAnswer.class);
-                    if (eventIds.contains(eventId)) {
-                        answers.put(eventId, answer);
-                    } else {
-                        otherSpellings.add(eventId);
-                    }
-                    return answer;
-                })
-                .list();
-        if (!otherSpellings.isEmpty()) {
-            // the column compares without case: a row spelled otherwise is the same event for the unique key, so for
-            // the eventIds not found as spelled, the database says which it is, one by one (rare: a POS's ids do not
-            // change case)
-            for (String eventId : eventIds) {
-                if (!answers.containsKey(eventId)) {
-                    stored(connection, eventId).ifPresent(answer -> answers.put(eventId, answer));
-                }
-            }
-        }
+                .query(row -> {
+                    answers.put(row.getString(1), StrictJson.MAPPER.readValue(row.getString(2), EventAnswer.class));
+                });
         return answers;
     }
 

@@ -248,6 +248,40 @@ class PosEventEffectsTest extends AppServerTest {
     }
 
     @Test
+    void eventIdsDifferingOnlyInCaseOrTrailingSpacesAreDifferentEvents() {
+        String eventId = "E-" + newId().toUpperCase();
+        List<String> spellings = List.of(eventId, eventId.toLowerCase(), eventId + " ");
+
+        var replies = spellings.stream()
+                .map(spelling -> api.post(pos, "/events", PosEvents.opened(spelling, start, "ord-" + newId(), "T9", 2)))
+                .toList();
+
+        assertThat(replies).extracting(PartnerApiKit.Reply::status).containsExactly(202, 202, 202);
+        assertThat(replies).extracting(reply -> reply.json().get("eventId").asString())
+                .containsExactlyElementsOf(spellings);
+        assertThat(replies).extracting(reply -> reply.json().get("effect").asString())
+                .containsOnly("WALK_IN_CREATED");
+        assertThat(replies).extracting(reply -> reply.json().get("reservationId").asString()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void orderIdsDifferingOnlyInCaseAreDifferentOrders() {
+        var upper = api.post(pos, "/events", PosEvents.opened(newId(), start, "AB12", "T9", 2));
+        var lower = api.post(pos, "/events", PosEvents.opened(newId(), start, "ab12", "T9", 3));
+        long lowerId = WireIds.parseReservation(lower.json().get("reservationId").asString()).orElseThrow();
+
+        var closedLower = api.post(pos, "/events", PosEvents.closed(newId(), start.plusSeconds(3600), "ab12", null, 3));
+
+        assertThat(upper.json().get("effect").asString()).isEqualTo("WALK_IN_CREATED");
+        assertThat(lower.json().get("effect").asString()).as("not the same order opened again")
+                .isEqualTo("WALK_IN_CREATED");
+        assertThat(lower.json().get("reservationId")).isNotEqualTo(upper.json().get("reservationId"));
+        assertThat(closedLower.json().get("reservationId")).isEqualTo(lower.json().get("reservationId"));
+        assertThat(orders.ordersOf(restaurantId, lowerId)).extracting(io.passerelle.reservation.PosOrder::getExternalId)
+                .containsExactly("ab12");
+    }
+
+    @Test
     void aBatchAppliesEachEventOnItsOwnAndAnswersPerEvent() {
         Reservation confirmed = confirmed(null);
         Reservation pending = book.reservation(restaurantId, start, 2, null, null);
