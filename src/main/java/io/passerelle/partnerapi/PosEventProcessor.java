@@ -51,9 +51,9 @@ import tools.jackson.databind.node.ObjectNode;
  * reservation, the order's unique key, the event's unique key), fails on a unique key once the first commits, and on
  * its retry finds the stored answer: its effects are rolled back.
  *
- * <p>A refused event (403/404/409/422) rolls its effects back; its answer is then stored in a transaction of its
- * own and written to the sync log. Only under its own eventId: the POS re-attaching after the status was fixed
- * sends a new eventId (PROTOCOL.md), and nothing of the refused attempt stands in its way.
+ * <p>A refused event (403/404/409/422) rolls its effects back and is written to the sync log; its answer is then
+ * stored in a transaction of its own, except a 409: that depends on the reservation's state, which may be fixed, and
+ * the POS may retry with the same eventId (PROTOCOL.md), which is then evaluated again.
  */
 @Component
 class PosEventProcessor {
@@ -152,7 +152,7 @@ class PosEventProcessor {
                     return answer;
                 });
             } catch (Refusal refusal) {
-                return storeRefusal(connection, event, refusal);
+                return refuse(connection, event, refusal);
             } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrentTwin) {
                 // This event sent again (its row's unique key), or a twin of it or another event about the same
                 // order committed first: look again.
@@ -393,9 +393,27 @@ class PosEventProcessor {
                         StrictJson.MAPPER.writeValueAsString(row.answer())}).toList());
     }
 
-    private EventAnswer storeRefusal(AuthenticatedConnection connection, PosEventRequest event, Refusal refusal) {
+    /** The refusal's answer, stored as the event's (unless it may change, see {@link Refusal#isFinal}) and logged. */
+    private EventAnswer refuse(AuthenticatedConnection connection, PosEventRequest event, Refusal refusal) {
         EventAnswer answer = EventAnswer.refused(event.eventId(), refusal.problem,
                 refusal.reservationId == null ? null : WireIds.reservation(refusal.reservationId));
+        if (refusal.isFinal()) {
+            Optional<EventAnswer> twinStoredFirst = store(connection, event, answer);
+            if (twinStoredFirst.isPresent()) {
+                return twinStoredFirst.get();
+            }
+        }
+        syncLog.record(LogRecord.rejected(connection.restaurantId(), typeOf(event), refusal.code,
+                        refusal.problem.detail())
+                .connection(connection.connectionId(), connection.partnerCode())
+                .messageId(event.eventId())
+                .reservation(refusal.reservationId)
+                .http(answer.status(), null, null));
+        return answer;
+    }
+
+    /** In a transaction of its own: the answer stored for the eventId; or, if a twin stored one first, that one. */
+    private Optional<EventAnswer> store(AuthenticatedConnection connection, PosEventRequest event, EventAnswer answer) {
         try {
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("""
@@ -411,15 +429,9 @@ class PosEventProcessor {
                         .update();
             });
         } catch (DataIntegrityViolationException twinStoredFirst) {
-            return transactions.execute(status -> stored(connection, event.eventId())).orElse(answer);
+            return Optional.of(transactions.execute(status -> stored(connection, event.eventId())).orElse(answer));
         }
-        syncLog.record(LogRecord.rejected(connection.restaurantId(), typeOf(event), refusal.code,
-                        refusal.problem.detail())
-                .connection(connection.connectionId(), connection.partnerCode())
-                .messageId(event.eventId())
-                .reservation(refusal.reservationId)
-                .http(answer.status(), null, null));
-        return answer;
+        return Optional.empty();
     }
 
     private static Problem problemOf(PosEventRejectedException rejected) {
@@ -427,7 +439,7 @@ class PosEventProcessor {
             case RESERVATION_NOT_FOUND -> Problem.of(404, "reservation-not-found", "Reservation not found",
                     "No reservation with this id for this restaurant");
             case RESERVATION_NOT_CONFIRMED -> Problem.of(409, "reservation-not-confirmed", "Reservation not confirmed",
-                    rejected.getMessage() + "; attach it again (with a new eventId) once it is confirmed");
+                    rejected.getMessage() + "; send the event again (the same eventId will do) once it is confirmed");
             case ORDER_OF_ANOTHER_RESERVATION -> Problem.of(409, "order-of-another-reservation",
                     "Order belongs to another reservation", rejected.getMessage());
         };
@@ -485,6 +497,11 @@ class PosEventProcessor {
             this.problem = problem;
             this.code = code;
             this.reservationId = reservationId;
+        }
+
+        /** A 409 is not: the reservation's state may be fixed, and the same eventId is then evaluated again. */
+        boolean isFinal() {
+            return problem.status() != 409;
         }
     }
 }

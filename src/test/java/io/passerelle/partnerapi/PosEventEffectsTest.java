@@ -82,7 +82,7 @@ class PosEventEffectsTest extends AppServerTest {
     }
 
     @Test
-    void anUnconfirmedReservationIsRefusedWith409LoggedAndSeatedByANewAttachOnceConfirmed() {
+    void anUnconfirmedReservationIsRefusedWith409EachTimeLoggedAndSeatedByTheSameEventIdOnceConfirmed() {
         Reservation pending = book.reservation(restaurantId, start, 2, null, null);
         String id = WireIds.reservation(pending.getId());
         String eventId = newId();
@@ -98,16 +98,19 @@ class PosEventEffectsTest extends AppServerTest {
         assertThat(repeated.json()).isEqualTo(refused.json());
         assertThat(reload(pending).getStatus()).isEqualTo(ReservationStatus.PENDING);
         List<SyncLogEntry> rejections = fixtures.runAsStaff(() -> syncLog.trace(restaurantId, pending.getId()));
-        assertThat(rejections).singleElement().satisfies(line -> {
+        assertThat(rejections).as("each attempt").hasSize(2).allSatisfy(line -> {
             assertThat(line.getOutcome()).isEqualTo(LogOutcome.REJECTED);
             assertThat(line.getErrorCode()).isEqualTo("reservation_not_confirmed");
             assertThat(line.getHttpStatus()).isEqualTo(409);
         });
 
         book.changeStatus(pending, ReservationStatus.CONFIRMED);
-        var retried = api.post(pos, "/events", PosEvents.attached(newId(), start, id, "ord-9", "T1", null));
+        var retried = api.post(pos, "/events", PosEvents.attached(eventId, start, id, "ord-9", "T1", null));
+        var retriedAgain = api.post(pos, "/events", PosEvents.attached(eventId, start, id, "ord-9", "T1", null));
 
         assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.json().get("effect").asString()).isEqualTo("SEATED");
+        assertThat(retriedAgain.json()).as("accepted: stored, answered the same").isEqualTo(retried.json());
         assertThat(reload(pending).getStatus()).isEqualTo(ReservationStatus.ARRIVED);
     }
 
