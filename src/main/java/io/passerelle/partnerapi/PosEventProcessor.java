@@ -11,6 +11,7 @@ import io.passerelle.reservation.PosEventRejectedException;
 import io.passerelle.reservation.PosOrderItem;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.PosSeating;
+import io.passerelle.shared.database.DuplicateKey;
 import io.passerelle.sync.PayAtTableService;
 import io.passerelle.synclog.LogDirection;
 import io.passerelle.synclog.LogOutcome;
@@ -22,6 +23,7 @@ import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,7 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +68,8 @@ class PosEventProcessor {
     private static final String BILL_REQUESTED = "BILL_REQUESTED";
     private static final String NO_CHANGE = PosEventOutcome.Effect.NO_CHANGE.name();
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
+    /** The unique keys a concurrent twin of an event runs into: its own row's, its order's. */
+    private static final Set<String> TWIN_KEYS = Set.of("uk_pos_event", "uk_pos_order_external");
 
     private final PosOrderService orders;
     private final PosTableNames tableNames;
@@ -122,8 +128,8 @@ class PosEventProcessor {
                 .map(violation -> new FieldProblem(path + violation.getPropertyPath(), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList());
-        if (event.occurredAt() != null && event.occurredInstant().isEmpty()) {
-            errors.add(new FieldProblem(path + "occurredAt", "must be a time with offset such as 2026-11-23T20:30:00+01:00"));
+        if (event.occurredAt() != null) {
+            occurredAtProblem(event).ifPresent(problem -> errors.add(new FieldProblem(path + "occurredAt", problem)));
         }
         if (event instanceof Bill bill) {
             errors.addAll(amountsInRange(bill, path));
@@ -133,6 +139,23 @@ class PosEventProcessor {
                     + errors.getFirst().message(), errors).exception();
         }
         return event;
+    }
+
+    /** Unless occurredAt is a time with offset within the window of {@link PartnerApiSettings}: what is wrong. */
+    private Optional<String> occurredAtProblem(PosEventRequest event) {
+        Optional<Instant> occurred = event.occurredInstant();
+        if (occurred.isEmpty()) {
+            return Optional.of("must be a time with offset such as 2026-11-23T20:30:00+01:00");
+        }
+        Instant now = clock.instant();
+        if (occurred.get().isBefore(now.minus(settings.occurredAtMaxAge()))) {
+            return Optional.of("must be at most " + settings.occurredAtMaxAge().toDays() + " days ago");
+        }
+        if (occurred.get().isAfter(now.plus(settings.occurredAtMaxAhead()))) {
+            return Optional.of("must not be more than " + settings.occurredAtMaxAhead().toMinutes()
+                    + " minutes ahead of Passerelle's clock; check the till's clock");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -153,9 +176,12 @@ class PosEventProcessor {
                 });
             } catch (Refusal refusal) {
                 return refuse(connection, event, refusal);
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrentTwin) {
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException failure) {
                 // This event sent again (its row's unique key), or a twin of it or another event about the same
-                // order committed first: look again.
+                // order committed first: look again. Any other refusal of the database is no twin's doing.
+                if (!isConcurrentTwin(failure)) {
+                    throw failure;
+                }
                 if (attempt == MAX_ATTEMPTS) {
                     throw new PartnerApiException(new Problem(503, "busy", "Busy",
                             "Concurrent events about the same order; retry with the same eventId", List.of(),
@@ -163,6 +189,13 @@ class PosEventProcessor {
                 }
             }
         }
+    }
+
+    /** A lock conflict, or a duplicate of an event's or an order's unique key (V6). */
+    private static boolean isConcurrentTwin(DataAccessException failure) {
+        return failure instanceof ConcurrencyFailureException
+                || failure instanceof DataIntegrityViolationException refused && DuplicateKey.of(refused)
+                        .map(DuplicateKey::constraint).filter(TWIN_KEYS::contains).isPresent();
     }
 
     /**

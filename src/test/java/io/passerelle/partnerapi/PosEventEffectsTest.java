@@ -58,7 +58,9 @@ class PosEventEffectsTest extends AppServerTest {
         tenant = fixtures.tenant();
         restaurantId = tenant.restaurant().getId();
         pos = api.pull(tenant);
-        start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        // soon: the events about it happen now or within the hour and a half after, as occurredAt must (at most 2 h
+        // ahead of Passerelle's clock)
+        start = Instant.now().plus(Duration.ofMinutes(15)).truncatedTo(ChronoUnit.MINUTES);
     }
 
     @Test
