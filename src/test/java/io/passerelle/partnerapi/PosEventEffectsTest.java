@@ -336,7 +336,7 @@ class PosEventEffectsTest extends AppServerTest {
 
         var reply = api.post(pos, "/events", body);
 
-        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.status()).as("the batch accepted, each event answered in it").isEqualTo(202);
         var results = reply.json().get("results");
         assertThat(results.size()).isEqualTo(3);
         assertThat(results.get(0).get("eventId").asString()).isEqualTo(good);
@@ -377,7 +377,7 @@ class PosEventEffectsTest extends AppServerTest {
 
         var allAccepted = api.post(pos, "/events", accepted);
 
-        assertThat(allAccepted.status()).isEqualTo(200);
+        assertThat(allAccepted.status()).isEqualTo(202);
         assertThat(allAccepted.json().get("results").valueStream().map(result -> result.get("status").asInt()))
                 .containsExactly(202, 202, 202);
         assertThat(allAccepted.json().get("results").get(2)).as("the same eventId twice: applied once")
