@@ -89,7 +89,6 @@ public final class SimulatedPos implements AutoCloseable {
             PartnerConnection enabled = connections.update(new UpdateConnection(restaurantId, created.getId(),
                     new ConnectionDetails(simulator.webhookUrl(installation).toString(), null, null, null, Set.of(),
                             true)));
-            fixtures.receiveEveryEvent(enabled.getId());
             return new SimulatedPos(tenant, enabled, simulator, installation, fixtures);
         });
     }
@@ -165,7 +164,6 @@ public final class SimulatedPos implements AutoCloseable {
         asOwner(() -> connections.update(new UpdateConnection(restaurantId(), connectionId(),
                 new ConnectionDetails(connection.getWebhookUrl(), null, payAtTableServer().toString(), installationId,
                         Set.of(), true))));
-        fixtures.receiveEveryEvent(connectionId());
         return this;
     }
 
