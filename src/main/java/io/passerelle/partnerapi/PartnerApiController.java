@@ -104,18 +104,20 @@ class PartnerApiController {
 
     /**
      * One event, answered 202 with its {@link EventAnswer} (or its problem); or {@code {"events": [...]}},
-     * answered 200 with one result per event, in order, each applied or refused on its own.
+     * answered 202 with one result per event, in order, each applied or refused on its own.
      */
     @Operation(summary = "Report what happened at the till", description = "One event (answered 202, or with its "
-            + "problem) or a batch (answered 200 with one result per event, in order, each applied or refused on its "
-            + "own). The same eventId sent again is applied once and answered the same way.")
-    @ApiResponse(responseCode = "202", description = "The event was applied (or had been)",
-            content = @Content(schema = @Schema(implementation = EventAnswer.class)))
-    @ApiResponse(responseCode = "200", description = "A batch: one result per event",
-            content = @Content(schema = @Schema(implementation = BatchReply.class)))
+            + "problem) or a batch (answered 202 with one result per event, in order, each applied or refused on its "
+            + "own). The same eventId sent again is applied once and answered the same way; except after a 409, which "
+            + "depends on the reservation's state: the same eventId sent again is evaluated again.")
+    @ApiResponse(responseCode = "202", description = "The event was applied (or had been); for a batch, one result "
+            + "per event", content = @Content(schema = @Schema(oneOf = {EventAnswer.class, BatchReply.class})))
+    @ApiResponse(responseCode = "400", description = "Malformed or invalid, such as an occurredAt more than 30 days "
+            + "ago or 2 hours ahead (by default)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @ApiResponse(responseCode = "404", description = "Unknown reservation", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @ApiResponse(responseCode = "409", description = "The reservation's state does not allow it (e.g. seating one that "
-            + "is not confirmed); retry once it is fixed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+            + "is not confirmed); retry, with the same eventId, once it is fixed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @ApiResponse(responseCode = "415", description = "Not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @ApiResponse(responseCode = "422", description = "Well-formed but not applicable",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -125,7 +127,7 @@ class PartnerApiController {
             HttpServletRequest request) throws IOException {
         JsonNode body = StrictJson.readTree(jsonBody(request));
         if (body.isObject() && body.has("events")) {
-            return ResponseEntity.ok(new BatchReply(batch(connection, body)));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new BatchReply(batch(connection, body)));
         }
         PosEventRequest event = events.read(body, "");
         EventAnswer answer = events.process(connection, event);

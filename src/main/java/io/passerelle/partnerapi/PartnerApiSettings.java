@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param currency                 the restaurants' currency: money in events must be in it
  * @param credentialCacheTtl       how long accepted POS credentials are remembered (0: checked on every request);
  *                                 a change of them is seen at once on this node, on others within this time
+ * @param occurredAtMaxAge         how long ago an event's occurredAt may be: a till offline for a while replays what
+ *                                 it kept; older is refused (400)
+ * @param occurredAtMaxAhead       how far ahead of Passerelle's clock an event's occurredAt may be: a till's clock
+ *                                 off by a daylight-saving hour, and some; further is refused (400)
  */
 @ConfigurationProperties("passerelle.partner-api")
 public record PartnerApiSettings(
@@ -26,7 +30,9 @@ public record PartnerApiSettings(
         @DefaultValue("15m") Duration failureWindow,
         @DefaultValue("2s") Duration settle,
         @DefaultValue("EUR") String currency,
-        @DefaultValue("10s") Duration credentialCacheTtl) {
+        @DefaultValue("10s") Duration credentialCacheTtl,
+        @DefaultValue("30d") Duration occurredAtMaxAge,
+        @DefaultValue("2h") Duration occurredAtMaxAhead) {
 
     /** PROTOCOL.md: a body over 1 MiB is refused (413). */
     public static final int MAX_BODY_BYTES = 1024 * 1024;

@@ -10,6 +10,7 @@ import io.passerelle.reservation.PosEventRejectedException;
 import io.passerelle.reservation.PosOrderItem;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.PosSeating;
+import io.passerelle.shared.database.DuplicateKey;
 import io.passerelle.sync.PayAtTableService;
 import io.passerelle.synclog.LogDirection;
 import io.passerelle.synclog.LogOutcome;
@@ -21,6 +22,7 @@ import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,7 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,9 +54,9 @@ import tools.jackson.databind.node.ObjectNode;
  * reservation, the order's unique key, the event's unique key), fails on a unique key once the first commits, and on
  * its retry finds the stored answer: its effects are rolled back.
  *
- * <p>A refused event (404/409/422) rolls its effects back; its answer is then stored in a transaction of its
- * own and written to the sync log. Only under its own eventId: the POS re-attaching after the status was fixed
- * sends a new eventId (PROTOCOL.md), and nothing of the refused attempt stands in its way.
+ * <p>A refused event (404/409/422) rolls its effects back and is written to the sync log; its answer is then
+ * stored in a transaction of its own, except a 409: that depends on the reservation's state, which may be fixed, and
+ * the POS may retry with the same eventId (PROTOCOL.md), which is then evaluated again.
  */
 @Component
 class PosEventProcessor {
@@ -63,6 +67,8 @@ class PosEventProcessor {
     private static final String BILL_REQUESTED = "BILL_REQUESTED";
     private static final String NO_CHANGE = PosEventOutcome.Effect.NO_CHANGE.name();
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
+    /** The unique keys a concurrent twin of an event runs into: its own row's, its order's. */
+    private static final Set<String> TWIN_KEYS = Set.of("uk_pos_event", "uk_pos_order_external");
 
     private final PosOrderService orders;
     private final PosTableNames tableNames;
@@ -121,8 +127,8 @@ class PosEventProcessor {
                 .map(violation -> new FieldProblem(path + violation.getPropertyPath(), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList());
-        if (event.occurredAt() != null && event.occurredInstant().isEmpty()) {
-            errors.add(new FieldProblem(path + "occurredAt", "must be a time with offset such as 2026-11-23T20:30:00+01:00"));
+        if (event.occurredAt() != null) {
+            occurredAtProblem(event).ifPresent(problem -> errors.add(new FieldProblem(path + "occurredAt", problem)));
         }
         if (event instanceof Bill bill) {
             errors.addAll(amountsInRange(bill, path));
@@ -132,6 +138,23 @@ class PosEventProcessor {
                     + errors.getFirst().message(), errors).exception();
         }
         return event;
+    }
+
+    /** Unless occurredAt is a time with offset within the window of {@link PartnerApiSettings}: what is wrong. */
+    private Optional<String> occurredAtProblem(PosEventRequest event) {
+        Optional<Instant> occurred = event.occurredInstant();
+        if (occurred.isEmpty()) {
+            return Optional.of("must be a time with offset such as 2026-11-23T20:30:00+01:00");
+        }
+        Instant now = clock.instant();
+        if (occurred.get().isBefore(now.minus(settings.occurredAtMaxAge()))) {
+            return Optional.of("must be at most " + settings.occurredAtMaxAge().toDays() + " days ago");
+        }
+        if (occurred.get().isAfter(now.plus(settings.occurredAtMaxAhead()))) {
+            return Optional.of("must not be more than " + settings.occurredAtMaxAhead().toMinutes()
+                    + " minutes ahead of Passerelle's clock; check the till's clock");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -151,10 +174,13 @@ class PosEventProcessor {
                     return answer;
                 });
             } catch (Refusal refusal) {
-                return storeRefusal(connection, event, refusal);
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrentTwin) {
+                return refuse(connection, event, refusal);
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException failure) {
                 // This event sent again (its row's unique key), or a twin of it or another event about the same
-                // order committed first: look again.
+                // order committed first: look again. Any other refusal of the database is no twin's doing.
+                if (!isConcurrentTwin(failure)) {
+                    throw failure;
+                }
                 if (attempt == MAX_ATTEMPTS) {
                     throw new PartnerApiException(new Problem(503, "busy", "Busy",
                             "Concurrent events about the same order; retry with the same eventId", List.of(),
@@ -162,6 +188,13 @@ class PosEventProcessor {
                 }
             }
         }
+    }
+
+    /** A lock conflict, or a duplicate of an event's or an order's unique key (V6). */
+    private static boolean isConcurrentTwin(DataAccessException failure) {
+        return failure instanceof ConcurrencyFailureException
+                || failure instanceof DataIntegrityViolationException refused && DuplicateKey.of(refused)
+                        .map(DuplicateKey::constraint).filter(TWIN_KEYS::contains).isPresent();
     }
 
     /**
@@ -354,34 +387,15 @@ class PosEventProcessor {
                 .map(json -> StrictJson.MAPPER.readValue(json, EventAnswer.class));
     }
 
-    /** The answers stored for these eventIds of the connection, by eventId: one query (as a rule). */
+    /** The answers stored for these eventIds of the connection, by eventId: one query (ids compare exactly, V18). */
     private Map<String, EventAnswer> stored(AuthenticatedConnection connection, List<String> eventIds) {
         var answers = new HashMap<String, EventAnswer>();
-        var otherSpellings = new ArrayList<String>();
         jdbc.sql("select event_id, result from pos_event where connection_id = :connection and event_id in (:eventIds)")
                 .param("connection", connection.connectionId())
                 .param("eventIds", eventIds)
-                .query((row, number) -> {
-                    String eventId = row.getString(1);
-                    EventAnswer answer = StrictJson.MAPPER.readValue(row.getString(2), EventAnswer.class);
-                    if (eventIds.contains(eventId)) {
-                        answers.put(eventId, answer);
-                    } else {
-                        otherSpellings.add(eventId);
-                    }
-                    return answer;
-                })
-                .list();
-        if (!otherSpellings.isEmpty()) {
-            // the column compares without case: a row spelled otherwise is the same event for the unique key, so for
-            // the eventIds not found as spelled, the database says which it is, one by one (rare: a POS's ids do not
-            // change case)
-            for (String eventId : eventIds) {
-                if (!answers.containsKey(eventId)) {
-                    stored(connection, eventId).ifPresent(answer -> answers.put(eventId, answer));
-                }
-            }
-        }
+                .query(row -> {
+                    answers.put(row.getString(1), StrictJson.MAPPER.readValue(row.getString(2), EventAnswer.class));
+                });
         return answers;
     }
 
@@ -400,9 +414,27 @@ class PosEventProcessor {
                         StrictJson.MAPPER.writeValueAsString(row.answer())}).toList());
     }
 
-    private EventAnswer storeRefusal(AuthenticatedConnection connection, PosEventRequest event, Refusal refusal) {
+    /** The refusal's answer, stored as the event's (unless it may change, see {@link Refusal#isFinal}) and logged. */
+    private EventAnswer refuse(AuthenticatedConnection connection, PosEventRequest event, Refusal refusal) {
         EventAnswer answer = EventAnswer.refused(event.eventId(), refusal.problem,
                 refusal.reservationId == null ? null : WireIds.reservation(refusal.reservationId));
+        if (refusal.isFinal()) {
+            Optional<EventAnswer> twinStoredFirst = store(connection, event, answer);
+            if (twinStoredFirst.isPresent()) {
+                return twinStoredFirst.get();
+            }
+        }
+        syncLog.record(LogRecord.rejected(connection.restaurantId(), typeOf(event), refusal.code,
+                        refusal.problem.detail())
+                .connection(connection.connectionId(), connection.partnerCode())
+                .messageId(event.eventId())
+                .reservation(refusal.reservationId)
+                .http(answer.status(), null, null));
+        return answer;
+    }
+
+    /** In a transaction of its own: the answer stored for the eventId; or, if a twin stored one first, that one. */
+    private Optional<EventAnswer> store(AuthenticatedConnection connection, PosEventRequest event, EventAnswer answer) {
         try {
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("""
@@ -418,15 +450,9 @@ class PosEventProcessor {
                         .update();
             });
         } catch (DataIntegrityViolationException twinStoredFirst) {
-            return transactions.execute(status -> stored(connection, event.eventId())).orElse(answer);
+            return Optional.of(transactions.execute(status -> stored(connection, event.eventId())).orElse(answer));
         }
-        syncLog.record(LogRecord.rejected(connection.restaurantId(), typeOf(event), refusal.code,
-                        refusal.problem.detail())
-                .connection(connection.connectionId(), connection.partnerCode())
-                .messageId(event.eventId())
-                .reservation(refusal.reservationId)
-                .http(answer.status(), null, null));
-        return answer;
+        return Optional.empty();
     }
 
     private static Problem problemOf(PosEventRejectedException rejected) {
@@ -434,7 +460,7 @@ class PosEventProcessor {
             case RESERVATION_NOT_FOUND -> Problem.of(404, "reservation-not-found", "Reservation not found",
                     "No reservation with this id for this restaurant");
             case RESERVATION_NOT_CONFIRMED -> Problem.of(409, "reservation-not-confirmed", "Reservation not confirmed",
-                    rejected.getMessage() + "; attach it again (with a new eventId) once it is confirmed");
+                    rejected.getMessage() + "; send the event again (the same eventId will do) once it is confirmed");
             case ORDER_OF_ANOTHER_RESERVATION -> Problem.of(409, "order-of-another-reservation",
                     "Order belongs to another reservation", rejected.getMessage());
         };
@@ -492,6 +518,11 @@ class PosEventProcessor {
             this.problem = problem;
             this.code = code;
             this.reservationId = reservationId;
+        }
+
+        /** A 409 is not: the reservation's state may be fixed, and the same eventId is then evaluated again. */
+        boolean isFinal() {
+            return problem.status() != 409;
         }
     }
 }

@@ -16,9 +16,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -144,6 +146,27 @@ class BadInputTest extends AppServerTest {
         assertThat(negative.json().get("errors").get(0).get("field").asString()).isEqualTo("covers");
         assertThat(type.json().get("errors").get(0).get("field").asString()).isEqualTo("type");
         assertThat(type.json().get("type").asString()).endsWith("/unknown-event-type");
+    }
+
+    @Test
+    void anOccurredAtOutsideTheWindowOfAFewWeeksBackToTwoHoursAheadIs400NamingIt() {
+        String close = PosEvents.closed(newId(), at, "ord-s", seatedId, 2);
+        String time = "\"occurredAt\": \"" + PosEvents.time(at) + "\"";
+        List<String> outside = List.of("+10000-01-01T00:00:00+01:00", "1970-01-01T00:00:00Z",
+                "2999-12-31T23:00:00+01:00", PosEvents.time(at.minus(Duration.ofDays(31))),
+                PosEvents.time(at.plus(Duration.ofHours(3))));
+
+        for (String occurredAt : outside) {
+            String body = close.replace(time, "\"occurredAt\": \"" + occurredAt + "\"");
+            var reply = api.post(pos, "/events", body);
+
+            assertThat(reply.status()).as(occurredAt).isEqualTo(400);
+            assertProblem(reply, occurredAt);
+            assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("occurredAt");
+        }
+        var aWeekLate = api.post(pos, "/events",
+                close.replace(time, "\"occurredAt\": \"" + PosEvents.time(at.minus(Duration.ofDays(7))) + "\""));
+        assertThat(aWeekLate.status()).as("a till replaying a week late").isEqualTo(202);
     }
 
     @Test

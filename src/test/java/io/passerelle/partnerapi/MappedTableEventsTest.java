@@ -53,7 +53,9 @@ class MappedTableEventsTest extends AppServerTest {
         owner = fixtures.authenticate(tenant.owner());
         restaurantId = tenant.restaurant().getId();
         pos = api.pull(tenant);
-        start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        // soon: the events about it happen now or within the hour and a half after, as occurredAt must (at most 2 h
+        // ahead of Passerelle's clock)
+        start = Instant.now().plus(Duration.ofMinutes(15)).truncatedTo(ChronoUnit.MINUTES);
         t7 = book.table(restaurantId, "T7");
         assertThat(api.put(pos, "/tables", "{\"tables\": [\"Tavolo 7\", \"T7\"]}").status()).isEqualTo(200);
     }

@@ -246,7 +246,7 @@ class PartnerApiAuthenticationTest extends AppServerTest {
         };
         var throttle = new AuthenticationThrottle(
                 new PartnerApiSettings(3, 100, Duration.ofMinutes(10), Duration.ZERO, "EUR",
-                        Duration.ZERO), clock);
+                        Duration.ZERO, Duration.ofDays(30), Duration.ofHours(2)), clock);
         for (int i = 0; i < 3; i++) {
             assertThat(throttle.sourceBlockedFor("10.0.0.1", i)).isEmpty();
             throttle.recordFailure("10.0.0.1", i);

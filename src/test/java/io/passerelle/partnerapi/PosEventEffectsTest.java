@@ -55,7 +55,9 @@ class PosEventEffectsTest extends AppServerTest {
         tenant = fixtures.tenant();
         restaurantId = tenant.restaurant().getId();
         pos = api.pull(tenant);
-        start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        // soon: the events about it happen now or within the hour and a half after, as occurredAt must (at most 2 h
+        // ahead of Passerelle's clock)
+        start = Instant.now().plus(Duration.ofMinutes(15)).truncatedTo(ChronoUnit.MINUTES);
     }
 
     @Test
@@ -79,7 +81,7 @@ class PosEventEffectsTest extends AppServerTest {
     }
 
     @Test
-    void anUnconfirmedReservationIsRefusedWith409LoggedAndSeatedByANewAttachOnceConfirmed() {
+    void anUnconfirmedReservationIsRefusedWith409EachTimeLoggedAndSeatedByTheSameEventIdOnceConfirmed() {
         Reservation pending = book.reservation(restaurantId, start, 2, null, null);
         String id = WireIds.reservation(pending.getId());
         String eventId = newId();
@@ -95,16 +97,19 @@ class PosEventEffectsTest extends AppServerTest {
         assertThat(repeated.json()).isEqualTo(refused.json());
         assertThat(reload(pending).getStatus()).isEqualTo(ReservationStatus.PENDING);
         List<SyncLogEntry> rejections = fixtures.runAsStaff(() -> syncLog.trace(restaurantId, pending.getId()));
-        assertThat(rejections).singleElement().satisfies(line -> {
+        assertThat(rejections).as("each attempt").hasSize(2).allSatisfy(line -> {
             assertThat(line.getOutcome()).isEqualTo(LogOutcome.REJECTED);
             assertThat(line.getErrorCode()).isEqualTo("reservation_not_confirmed");
             assertThat(line.getHttpStatus()).isEqualTo(409);
         });
 
         book.changeStatus(pending, ReservationStatus.CONFIRMED);
-        var retried = api.post(pos, "/events", PosEvents.attached(newId(), start, id, "ord-9", "T1", null));
+        var retried = api.post(pos, "/events", PosEvents.attached(eventId, start, id, "ord-9", "T1", null));
+        var retriedAgain = api.post(pos, "/events", PosEvents.attached(eventId, start, id, "ord-9", "T1", null));
 
         assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.json().get("effect").asString()).isEqualTo("SEATED");
+        assertThat(retriedAgain.json()).as("accepted: stored, answered the same").isEqualTo(retried.json());
         assertThat(reload(pending).getStatus()).isEqualTo(ReservationStatus.ARRIVED);
     }
 
@@ -293,6 +298,40 @@ class PosEventEffectsTest extends AppServerTest {
     }
 
     @Test
+    void eventIdsDifferingOnlyInCaseOrTrailingSpacesAreDifferentEvents() {
+        String eventId = "E-" + newId().toUpperCase();
+        List<String> spellings = List.of(eventId, eventId.toLowerCase(), eventId + " ");
+
+        var replies = spellings.stream()
+                .map(spelling -> api.post(pos, "/events", PosEvents.opened(spelling, start, "ord-" + newId(), "T9", 2)))
+                .toList();
+
+        assertThat(replies).extracting(PartnerApiKit.Reply::status).containsExactly(202, 202, 202);
+        assertThat(replies).extracting(reply -> reply.json().get("eventId").asString())
+                .containsExactlyElementsOf(spellings);
+        assertThat(replies).extracting(reply -> reply.json().get("effect").asString())
+                .containsOnly("WALK_IN_CREATED");
+        assertThat(replies).extracting(reply -> reply.json().get("reservationId").asString()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void orderIdsDifferingOnlyInCaseAreDifferentOrders() {
+        var upper = api.post(pos, "/events", PosEvents.opened(newId(), start, "AB12", "T9", 2));
+        var lower = api.post(pos, "/events", PosEvents.opened(newId(), start, "ab12", "T9", 3));
+        long lowerId = WireIds.parseReservation(lower.json().get("reservationId").asString()).orElseThrow();
+
+        var closedLower = api.post(pos, "/events", PosEvents.closed(newId(), start.plusSeconds(3600), "ab12", null, 3));
+
+        assertThat(upper.json().get("effect").asString()).isEqualTo("WALK_IN_CREATED");
+        assertThat(lower.json().get("effect").asString()).as("not the same order opened again")
+                .isEqualTo("WALK_IN_CREATED");
+        assertThat(lower.json().get("reservationId")).isNotEqualTo(upper.json().get("reservationId"));
+        assertThat(closedLower.json().get("reservationId")).isEqualTo(lower.json().get("reservationId"));
+        assertThat(orders.ordersOf(restaurantId, lowerId)).extracting(io.passerelle.reservation.PosOrder::getExternalId)
+                .containsExactly("ab12");
+    }
+
+    @Test
     void aBatchAppliesEachEventOnItsOwnAndAnswersPerEvent() {
         Reservation confirmed = confirmed(null);
         Reservation pending = book.reservation(restaurantId, start, 2, null, null);
@@ -304,7 +343,7 @@ class PosEventEffectsTest extends AppServerTest {
 
         var reply = api.post(pos, "/events", body);
 
-        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.status()).as("the batch accepted, each event answered in it").isEqualTo(202);
         var results = reply.json().get("results");
         assertThat(results.size()).isEqualTo(3);
         assertThat(results.get(0).get("eventId").asString()).isEqualTo(good);
@@ -345,7 +384,7 @@ class PosEventEffectsTest extends AppServerTest {
 
         var allAccepted = api.post(pos, "/events", accepted);
 
-        assertThat(allAccepted.status()).isEqualTo(200);
+        assertThat(allAccepted.status()).isEqualTo(202);
         assertThat(allAccepted.json().get("results").valueStream().map(result -> result.get("status").asInt()))
                 .containsExactly(202, 202, 202);
         assertThat(allAccepted.json().get("results").get(2)).as("the same eventId twice: applied once")
