@@ -40,6 +40,9 @@ class PullFeed {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
     static final int MAX_WINDOW_DAYS = 93;
+    /** The days a window may name: any reservation book's, with room for date arithmetic on either side. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
     static final String MISSED = "MISSED";
 
     private final PosReservationFeed feed;
