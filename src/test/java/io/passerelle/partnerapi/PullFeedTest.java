@@ -104,8 +104,58 @@ class PullFeedTest extends AppServerTest {
         JsonNode once = awaitPage(pos, window, 1);
 
         assertThat(once.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
-        // from the very start again, without a cursor: still never again
+        // passing the cursor back acknowledges it; from the very start again, without a cursor: still never again
+        assertThat(ids(api.get(pos, window + "&cursor=" + once.get("nextCursor").asString()).json())).isEmpty();
         assertThat(ids(api.get(pos, window).json())).isEmpty();
+    }
+
+    @Test
+    void aMissedReservationWhoseReplyWasLostIsServedAgainUntilThePosPassesItsPageCursorBack() {
+        Pos pos = api.pull(tenant);
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(7);
+        String before = api.get(pos, window).json().get("nextCursor").asString();
+        Reservation cancelled = reservation(today.plusDays(2), null, null);
+        book.changeStatus(cancelled, ReservationStatus.CANCELLED);
+        awaitPage(pos, window + "&cursor=" + before, 1);
+
+        // that reply was lost: the POS asks again with the cursor it had
+        JsonNode repeated = api.get(pos, window + "&cursor=" + before).json();
+
+        assertThat(ids(repeated)).containsExactly(WireIds.reservation(cancelled.getId()));
+        assertThat(repeated.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
+        assertThat(ids(api.get(pos, window + "&cursor=" + repeated.get("nextCursor").asString()).json())).isEmpty();
+        assertThat(ids(api.get(pos, window + "&cursor=" + before).json())).isEmpty();
+    }
+
+    @Test
+    void daysTheWindowSlidOntoAreServedInFullOnceWhateverTheirLastChange() {
+        Pos pos = api.pull(tenant);
+        reservation(today.plusDays(1), null, null);
+        String cursor = awaitPage(pos, "/reservations?from=" + today + "&to=" + today.plusDays(7), 1)
+                .get("nextCursor").asString();
+        Reservation dayEight = reservation(today.plusDays(8), null, null);
+        // untouched since well before the cursor: only the window sliding onto its day brings it
+        jdbc.update("update reservation set updated_at = date_sub(utc_timestamp(6), interval 1 hour) where id = ?",
+                dayEight.getId());
+        String slid = "/reservations?from=" + today.plusDays(1) + "&to=" + today.plusDays(8);
+
+        JsonNode next = api.get(pos, slid + "&cursor=" + cursor).json();
+
+        assertThat(ids(next)).containsExactly(WireIds.reservation(dayEight.getId()));
+        assertThat(ids(api.get(pos, slid + "&cursor=" + next.get("nextCursor").asString()).json())).isEmpty();
+    }
+
+    @Test
+    void aCursorOfOldWithoutItsWindowStandsForTheWindowItComesBackWith() {
+        Pos pos = api.pull(tenant);
+        Reservation tomorrow = reservation(today.plusDays(1), null, null);
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(7);
+        JsonNode first = awaitPage(pos, window, 1);
+        String served = first.get("reservations").get(0).get("updatedAt").asString();
+        String old = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (java.time.OffsetDateTime.parse(served).toInstant() + "|" + tomorrow.getId()).getBytes());
+
+        assertThat(ids(api.get(pos, window + "&cursor=" + old).json())).isEmpty();
     }
 
     @Test
@@ -130,6 +180,7 @@ class PullFeedTest extends AppServerTest {
         book.changeStatus(restored, ReservationStatus.NO_SHOW);
         JsonNode missedAgain = awaitPage(pos, window + "&cursor=" + again.get("nextCursor").asString(), 1);
         assertThat(missedAgain.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
+        api.get(pos, window + "&cursor=" + missedAgain.get("nextCursor").asString());
         assertThat(ids(api.get(pos, window).json())).isEmpty();
     }
 
