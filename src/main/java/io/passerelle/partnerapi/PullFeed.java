@@ -5,11 +5,13 @@ import io.passerelle.connection.AuthenticatedConnection;
 import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.PartnerDescriptor;
 import io.passerelle.partner.WireIds;
+import io.passerelle.reservation.DiningTable;
 import io.passerelle.reservation.FeedPosition;
 import io.passerelle.reservation.FeedProgress;
 import io.passerelle.reservation.Guest;
 import io.passerelle.reservation.MissedOverridden;
 import io.passerelle.reservation.PosReservationFeed;
+import io.passerelle.reservation.PosTableNameResolver;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.restaurant.RestaurantRef;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,14 +54,16 @@ class PullFeed {
     static final String MISSED = "MISSED";
 
     private final PosReservationFeed feed;
+    private final PosTableNameResolver tableNames;
     private final PartnerCatalogue catalogue;
     private final JdbcClient jdbc;
     private final PartnerApiSettings settings;
     private final Clock clock;
 
-    PullFeed(PosReservationFeed feed, PartnerCatalogue catalogue, JdbcClient jdbc, PartnerApiSettings settings,
-            Clock clock) {
+    PullFeed(PosReservationFeed feed, PosTableNameResolver tableNames, PartnerCatalogue catalogue, JdbcClient jdbc,
+            PartnerApiSettings settings, Clock clock) {
         this.feed = feed;
+        this.tableNames = tableNames;
         this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -96,6 +102,7 @@ class PullFeed {
             List<Reservation> batch = feed.changedAfter(restaurant.id(), restaurant.timeZone(), progress,
                     settledBefore, limit);
             Set<Long> acknowledged = acknowledgedMissed(connection, batch);
+            Map<Long, String> linkedTableNames = withTable ? linkedTableNames(connection, batch) : Map.of();
             int scanned = 0;
             while (scanned < batch.size() && served.size() < limit) {
                 Reservation reservation = batch.get(scanned++);
@@ -104,7 +111,8 @@ class PullFeed {
                     if (reservation.getStatus().isMissed()) {
                         missedServed.add(reservation.getId());
                     }
-                    served.add(wire(reservation, restaurant.timeZone(), withTable));
+                    served.add(wire(reservation, restaurant.timeZone(),
+                            withTable ? table(reservation, linkedTableNames) : null));
                 }
             }
             exhausted = batch.size() < limit && scanned == batch.size();
@@ -182,12 +190,28 @@ class PullFeed {
                 .update();
     }
 
-    static WireReservation wire(Reservation reservation, ZoneId zone, boolean withTable) {
-        Guest guest = reservation.getGuest();
-        String table = null;
-        if (withTable) {
-            table = reservation.getTable() != null ? reservation.getTable().getName() : reservation.getPosTableName();
+    /** The POS names linked to the batch's dining tables, in one query. */
+    private Map<Long, String> linkedTableNames(AuthenticatedConnection connection, List<Reservation> batch) {
+        List<Long> tableIds = batch.stream().map(Reservation::getTable).filter(Objects::nonNull)
+                .map(DiningTable::getId).toList();
+        return tableIds.isEmpty() ? Map.of()
+                : tableNames.linkedPosNames(connection.restaurantId(), connection.connectionId(), tableIds);
+    }
+
+    /**
+     * PROTOCOL: the POS's table name after mapping: the name linked to the dining table, else the table's own;
+     * without a dining table, the name the POS itself gave when it seated the reservation, if any.
+     */
+    private static String table(Reservation reservation, Map<Long, String> linkedTableNames) {
+        if (reservation.getTable() == null) {
+            return reservation.getPosTableName();
         }
+        return linkedTableNames.getOrDefault(reservation.getTable().getId(), reservation.getTable().getName());
+    }
+
+    /** @param table the POS's name of the reservation's table; null: not sent */
+    static WireReservation wire(Reservation reservation, ZoneId zone, String table) {
+        Guest guest = reservation.getGuest();
         return new WireReservation(WireIds.reservation(reservation.getId()), reservation.getVersion(),
                 reservation.getStatus().isMissed() ? MISSED : reservation.getStatus().name(),
                 time(reservation.getStart(), zone), reservation.getPartySize(), reservation.getNotes(), table,

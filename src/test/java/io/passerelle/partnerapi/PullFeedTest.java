@@ -14,6 +14,7 @@ import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationDetails;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.security.AppRole;
+import io.passerelle.tables.TableNameService;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -33,6 +34,9 @@ class PullFeedTest extends AppServerTest {
 
     @Autowired
     DiningTableService tables;
+
+    @Autowired
+    TableNameService tableNames;
 
     PartnerApiKit api;
     ReservationBook book;
@@ -185,18 +189,26 @@ class PullFeedTest extends AppServerTest {
     }
 
     @Test
-    void aPushPartnerGetsTheTableAPullPartnerDoesNot() {
+    void aPushPartnerGetsEachTableUnderTheNameItKnowsItBy() {
         var table = book.table(restaurantId, "T12");
+        var linked = book.table(restaurantId, "T7");
         var reservation = book.reservation(restaurantId, today.plusDays(1).atTime(20, 0).atZone(ROME).toInstant(), 2,
                 null, table);
+        var atLinked = book.reservation(restaurantId, today.plusDays(2).atTime(20, 0).atZone(ROME).toInstant(), 2,
+                null, linked);
         Pos push = api.push(tenant.restaurant(), "http://127.0.0.1:9/webhooks/t");
+        fixtures.runAsStaff(() -> tableNames.link(restaurantId, push.connectionId(), "7", linked.getId()));
         String window = "/reservations?from=" + today + "&to=" + today.plusDays(3);
 
-        JsonNode page = awaitPage(push, window, 1);
+        JsonNode page = awaitPage(push, window, 2);
 
         assertThat(page.get("reservations").get(0).get("id").asString())
                 .isEqualTo(WireIds.reservation(reservation.getId()));
         assertThat(page.get("reservations").get(0).get("table").asString()).isEqualTo("T12");
+        assertThat(page.get("reservations").get(1).get("id").asString())
+                .isEqualTo(WireIds.reservation(atLinked.getId()));
+        // linked to "7" in the table-name mapping: the POS knows no "T7"
+        assertThat(page.get("reservations").get(1).get("table").asString()).isEqualTo("7");
     }
 
     @Test
