@@ -273,12 +273,19 @@ class PartnerApiController {
                 .orElseThrow(() -> Problem.unauthorized("The restaurant no longer exists").exception());
     }
 
+    /** A day the pull may name: ISO dates also spell years like +999999999, whose next day does not exist. */
     private static LocalDate date(String name, String text) {
+        LocalDate day;
         try {
-            return LocalDate.parse(text);
+            day = LocalDate.parse(text);
         } catch (DateTimeParseException notADate) {
             throw Problem.invalidField(name, "must be a date such as 2026-11-23").exception();
         }
+        if (day.isBefore(PullFeed.FIRST_DAY) || day.isAfter(PullFeed.LAST_DAY)) {
+            throw Problem.invalidField(name, "must be a date from " + PullFeed.FIRST_DAY + " to " + PullFeed.LAST_DAY)
+                    .exception();
+        }
+        return day;
     }
 
     private static int parseLimit(String text) {

@@ -5,24 +5,30 @@ import io.passerelle.connection.AuthenticatedConnection;
 import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.PartnerDescriptor;
 import io.passerelle.partner.WireIds;
+import io.passerelle.reservation.DiningTable;
 import io.passerelle.reservation.FeedPosition;
+import io.passerelle.reservation.FeedProgress;
 import io.passerelle.reservation.Guest;
 import io.passerelle.reservation.MissedOverridden;
 import io.passerelle.reservation.PosReservationFeed;
+import io.passerelle.reservation.PosTableNameResolver;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.restaurant.RestaurantRef;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,8 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code GET /reservations}: a restaurant's reservations in a date window, in change order (updatedAt, id), from
- * an opaque cursor on. Missed reservations (no-show, refused, cancelled) are served to a connection once, as
- * MISSED, and never again (DOMAIN rule 5) unless staff un-park it.
+ * an opaque cursor on ({@link PullCursor}: it holds its window, so days the window slid onto are served in full).
+ * Missed reservations (no-show, refused, cancelled) are served to a connection as MISSED until it acknowledges
+ * them by passing back the cursor of a page that held them, and never again (DOMAIN rule 5) unless staff un-park
+ * it.
  */
 @Component
 class PullFeed {
@@ -40,17 +48,22 @@ class PullFeed {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
     static final int MAX_WINDOW_DAYS = 93;
+    /** The days a window may name: any reservation book's, with room for date arithmetic on either side. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
     static final String MISSED = "MISSED";
 
     private final PosReservationFeed feed;
+    private final PosTableNameResolver tableNames;
     private final PartnerCatalogue catalogue;
     private final JdbcClient jdbc;
     private final PartnerApiSettings settings;
     private final Clock clock;
 
-    PullFeed(PosReservationFeed feed, PartnerCatalogue catalogue, JdbcClient jdbc, PartnerApiSettings settings,
-            Clock clock) {
+    PullFeed(PosReservationFeed feed, PosTableNameResolver tableNames, PartnerCatalogue catalogue, JdbcClient jdbc,
+            PartnerApiSettings settings, Clock clock) {
         this.feed = feed;
+        this.tableNames = tableNames;
         this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -68,7 +81,12 @@ class PullFeed {
         if (ChronoUnit.DAYS.between(from, to) > MAX_WINDOW_DAYS) {
             throw Problem.invalidField("to", "the window may span at most " + MAX_WINDOW_DAYS + " days").exception();
         }
-        FeedPosition position = cursor == null ? FeedPosition.START : decode(cursor);
+        FeedProgress progress = FeedProgress.start(from, to);
+        if (cursor != null) {
+            // days the cursor's window did not cover (the window slid to a new day) are served in full
+            progress = PullCursor.decode(cursor, from, to).forWindow(from, to);
+            acknowledgeMissed(connection, cursor);
+        }
         boolean withTable = catalogue.byCode(connection.partnerCode())
                 .map(PartnerDescriptor::takesTableAssignments).orElse(false);
         // Only rows changed at least `settle` ago: a transaction that commits late may carry an updatedAt older
@@ -76,35 +94,91 @@ class PullFeed {
         // have committed keeps the order by (updatedAt, id) a safe place to continue from.
         Instant settledBefore = clock.instant().minus(settings.settle());
         var served = new ArrayList<WireReservation>();
-        while (served.size() < limit) {
-            List<Reservation> batch = feed.changedAfter(restaurant.id(), restaurant.timeZone(), from, to, position,
+        var missedServed = new ArrayList<Long>();
+        FeedPosition reached = FeedPosition.START;
+        boolean exhausted = false;
+        while (!exhausted && served.size() < limit) {
+            progress = progress.after(reached, false);
+            List<Reservation> batch = feed.changedAfter(restaurant.id(), restaurant.timeZone(), progress,
                     settledBefore, limit);
-            for (Reservation reservation : batch) {
-                position = FeedPosition.of(reservation);
-                if (!reservation.getStatus().isMissed() || markMissedServed(connection, reservation)) {
-                    served.add(wire(reservation, restaurant.timeZone(), withTable));
-                    if (served.size() == limit) {
-                        break;
+            Set<Long> acknowledged = acknowledgedMissed(connection, batch);
+            Map<Long, String> linkedTableNames = withTable ? linkedTableNames(connection, batch) : Map.of();
+            int scanned = 0;
+            while (scanned < batch.size() && served.size() < limit) {
+                Reservation reservation = batch.get(scanned++);
+                reached = FeedPosition.of(reservation);
+                if (!acknowledged.contains(reservation.getId())) {
+                    if (reservation.getStatus().isMissed()) {
+                        missedServed.add(reservation.getId());
                     }
+                    served.add(wire(reservation, restaurant.timeZone(),
+                            withTable ? table(reservation, linkedTableNames) : null));
                 }
             }
-            if (batch.size() < limit) {
-                break;
-            }
+            exhausted = batch.size() < limit && scanned == batch.size();
         }
-        return new Page(served, position == FeedPosition.START ? cursor : encode(position));
+        String nextCursor = PullCursor.encode(progress.after(reached, exhausted));
+        awaitAcknowledgement(connection, missedServed, nextCursor);
+        return new Page(served, nextCursor);
     }
 
-    /** True the first time only: the row's primary key makes a concurrent second pull see it as served. */
-    private boolean markMissedServed(AuthenticatedConnection connection, Reservation reservation) {
-        return jdbc.sql("""
-                        insert ignore into pull_missed_served (connection_id, reservation_id, served_at)
-                        values (:connection, :reservation, :now)
+    /** Of the batch's missed reservations, those the POS acknowledged: never served again (DOMAIN rule 5). */
+    private Set<Long> acknowledgedMissed(AuthenticatedConnection connection, List<Reservation> batch) {
+        List<Long> missed = batch.stream().filter(reservation -> reservation.getStatus().isMissed())
+                .map(Reservation::getId).toList();
+        if (missed.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select reservation_id from pull_missed_served
+                        where connection_id = :connection and reservation_id in (:missed)
+                          and unacknowledged_cursor is null
                         """)
                 .param("connection", connection.connectionId())
-                .param("reservation", reservation.getId())
-                .param("now", Timestamp.from(clock.instant()))
-                .update() == 1;
+                .param("missed", missed)
+                .query(Long.class)
+                .list());
+    }
+
+    /**
+     * Missed reservations just served count as served once the POS passes this page's cursor back: a lost reply
+     * must not lose them. Served again meanwhile, they wait for the newer page's cursor.
+     */
+    private void awaitAcknowledgement(AuthenticatedConnection connection, List<Long> missed, String nextCursor) {
+        byte[] pageCursor = sha256(nextCursor);
+        for (long reservationId : missed) {
+            jdbc.sql("""
+                            insert into pull_missed_served (connection_id, reservation_id, served_at,
+                                                            unacknowledged_cursor)
+                            values (:connection, :reservation, :now, :cursor)
+                            on duplicate key update unacknowledged_cursor =
+                                if(unacknowledged_cursor is null, null, values(unacknowledged_cursor))
+                            """)
+                    .param("connection", connection.connectionId())
+                    .param("reservation", reservationId)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("cursor", pageCursor)
+                    .update();
+        }
+    }
+
+    /** The POS came back with a page's cursor: it received that page, missed reservations included. */
+    private void acknowledgeMissed(AuthenticatedConnection connection, String cursor) {
+        jdbc.sql("""
+                        update pull_missed_served set unacknowledged_cursor = null
+                        where connection_id = :connection and unacknowledged_cursor = :cursor
+                        """)
+                .param("connection", connection.connectionId())
+                .param("cursor", sha256(cursor))
+                .update();
+    }
+
+    private static byte[] sha256(String cursor) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(cursor.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException everyJvmHasIt) {
+            throw new IllegalStateException(everyJvmHasIt);
+        }
     }
 
     /** Staff un-parked a missed reservation: served again from now on, as missed again should it become so. */
@@ -116,12 +190,28 @@ class PullFeed {
                 .update();
     }
 
-    static WireReservation wire(Reservation reservation, ZoneId zone, boolean withTable) {
-        Guest guest = reservation.getGuest();
-        String table = null;
-        if (withTable) {
-            table = reservation.getTable() != null ? reservation.getTable().getName() : reservation.getPosTableName();
+    /** The POS names linked to the batch's dining tables, in one query. */
+    private Map<Long, String> linkedTableNames(AuthenticatedConnection connection, List<Reservation> batch) {
+        List<Long> tableIds = batch.stream().map(Reservation::getTable).filter(Objects::nonNull)
+                .map(DiningTable::getId).toList();
+        return tableIds.isEmpty() ? Map.of()
+                : tableNames.linkedPosNames(connection.restaurantId(), connection.connectionId(), tableIds);
+    }
+
+    /**
+     * PROTOCOL: the POS's table name after mapping: the name linked to the dining table, else the table's own;
+     * without a dining table, the name the POS itself gave when it seated the reservation, if any.
+     */
+    private static String table(Reservation reservation, Map<Long, String> linkedTableNames) {
+        if (reservation.getTable() == null) {
+            return reservation.getPosTableName();
         }
+        return linkedTableNames.getOrDefault(reservation.getTable().getId(), reservation.getTable().getName());
+    }
+
+    /** @param table the POS's name of the reservation's table; null: not sent */
+    static WireReservation wire(Reservation reservation, ZoneId zone, String table) {
+        Guest guest = reservation.getGuest();
         return new WireReservation(WireIds.reservation(reservation.getId()), reservation.getVersion(),
                 reservation.getStatus().isMissed() ? MISSED : reservation.getStatus().name(),
                 time(reservation.getStart(), zone), reservation.getPartySize(), reservation.getNotes(), table,
@@ -132,21 +222,6 @@ class PullFeed {
 
     private static String time(Instant instant, ZoneId zone) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
-    }
-
-    static String encode(FeedPosition position) {
-        String text = position.updatedAt() + "|" + position.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static FeedPosition decode(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = text.indexOf('|');
-            return new FeedPosition(Instant.parse(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException notOurs) {
-            throw Problem.invalidField("cursor", "not a cursor this API gave out").exception();
-        }
     }
 
     /** A reservation as PROTOCOL.md sends it; {@code table} only to partners that take table assignments. */

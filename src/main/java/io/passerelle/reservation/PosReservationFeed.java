@@ -22,14 +22,26 @@ public class PosReservationFeed {
     }
 
     /**
-     * Reservations starting on the days [from, to] in the restaurant's time zone, changed after the position and
-     * no later than {@code settledBefore}, in change order (updatedAt, id); guest and table loaded.
+     * Reservations starting on the days of the progress's window in the restaurant's time zone, changed after its
+     * position for their day and no later than {@code settledBefore}, in change order (updatedAt, id); guest and
+     * table loaded.
      */
     @Transactional(readOnly = true)
-    public List<Reservation> changedAfter(long restaurantId, ZoneId zone, LocalDate from, LocalDate to,
-            FeedPosition after, Instant settledBefore, int limit) {
-        return reservations.findChangedAfter(restaurantId, from.atStartOfDay(zone).toInstant(),
-                to.plusDays(1).atStartOfDay(zone).toInstant(), settledBefore, after.updatedAt(), after.id(),
-                Limit.of(limit));
+    public List<Reservation> changedAfter(long restaurantId, ZoneId zone, FeedProgress progress,
+            Instant settledBefore, int limit) {
+        FeedPosition after = progress.position();
+        FeedPosition othersAfter = progress.othersPosition();
+        return reservations.findChangedAfter(restaurantId, startOf(progress.from(), zone),
+                endOf(progress.to(), zone), settledBefore, startOf(progress.caughtUpFrom(), zone),
+                endOf(progress.caughtUpTo(), zone), after.updatedAt(), after.id(), othersAfter.updatedAt(),
+                othersAfter.id(), Limit.of(limit));
+    }
+
+    private static Instant startOf(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    private static Instant endOf(LocalDate day, ZoneId zone) {
+        return day.plusDays(1).atStartOfDay(zone).toInstant();
     }
 }

@@ -58,16 +58,25 @@ interface ReservationRepository extends JpaRepository<Reservation, Long>, JpaSpe
             """)
     List<Reservation> findUnmergedStartingBetween(long restaurantId, Instant from, Instant to);
 
-    /** The pull feed: changed after the position, settled, starting in [from, to), in change order. */
+    /**
+     * The pull feed: starting in [from, to), settled, in change order; changed after {@code after} if starting in
+     * [caughtUpFrom, caughtUpTo), else after {@code othersAfter}.
+     */
     @Query("""
             select r from Reservation r left join fetch r.guest left join fetch r.table
             where r.restaurantId = :restaurantId and r.start >= :from and r.start < :to
               and r.updatedAt <= :settledBefore
-              and (r.updatedAt > :afterUpdatedAt or (r.updatedAt = :afterUpdatedAt and r.id > :afterId))
+              and ((r.start >= :caughtUpFrom and r.start < :caughtUpTo
+                    and (r.updatedAt > :afterUpdatedAt or (r.updatedAt = :afterUpdatedAt and r.id > :afterId)))
+                or ((r.start < :caughtUpFrom or r.start >= :caughtUpTo)
+                    and (r.updatedAt > :othersAfterUpdatedAt
+                         or (r.updatedAt = :othersAfterUpdatedAt and r.id > :othersAfterId))))
             order by r.updatedAt, r.id
             """)
     List<Reservation> findChangedAfter(long restaurantId, Instant from, Instant to, Instant settledBefore,
-            Instant afterUpdatedAt, long afterId, Limit limit);
+            Instant caughtUpFrom, Instant caughtUpTo, Instant afterUpdatedAt, long afterId,
+            Instant othersAfterUpdatedAt, long othersAfterId, Limit limit);
+
     @Query("""
             select new io.passerelle.reservation.ReservationVersion(r.id, r.version, r.status) from Reservation r
             where r.restaurantId = :restaurantId and r.start >= :from and r.start < :to and r.id > :afterId

@@ -5,6 +5,7 @@ import io.passerelle.connection.PushConnection;
 import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.PartnerDescriptor;
 import io.passerelle.reservation.MissedOverridden;
+import io.passerelle.reservation.PosTableNameResolver;
 import io.passerelle.reservation.ReservationChanged;
 import io.passerelle.reservation.ReservationChanged.ReportedByPos;
 import io.passerelle.reservation.ReservationSnapshot;
@@ -14,11 +15,13 @@ import io.passerelle.restaurant.RestaurantService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -42,18 +45,20 @@ class OutboxWriter {
     private final RestaurantService restaurants;
     private final PartnerCatalogue catalogue;
     private final WireFormat wire;
+    private final PosTableNameResolver tableNames;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OutboxWriter(OutboxStore store, ConnectionService connections, ReservationSnapshots snapshots,
             RestaurantService restaurants, PartnerCatalogue catalogue, WireFormat wire,
-            ApplicationEventPublisher events, Clock clock) {
+            PosTableNameResolver tableNames, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.connections = connections;
         this.snapshots = snapshots;
         this.restaurants = restaurants;
         this.catalogue = catalogue;
         this.wire = wire;
+        this.tableNames = tableNames;
         this.events = events;
         this.clock = clock;
     }
@@ -193,6 +198,7 @@ class OutboxWriter {
         Map<ReservationKey, QueuedVersion> latest = store.latest(keys);
         var queued = new ArrayList<QueuedMessage>();
         var results = new HashMap<ReservationKey, EnqueueResult>();
+        var tablesByConnection = new HashMap<Long, Function<ReservationSnapshot, String>>();
         Instant now = clock.instant();
         for (ReservationKey key : keys) {
             PushConnection connection = connections.get(key.connectionId());
@@ -201,6 +207,8 @@ class OutboxWriter {
             boolean gone = reservation == null || reservation.restaurantId() != connection.restaurantId();
             results.put(key, gone ? EnqueueResult.UNCHANGED
                     : enqueue(connection, restaurants.get(connection.restaurantId()), reservation,
+                            tablesByConnection.computeIfAbsent(connection.connectionId(),
+                                    id -> tables(connection, keys, reservations)),
                             states.getOrDefault(key, DeliveryState.NOTHING), latest.get(key), now, queued::add));
         }
         store.insert(queued);
@@ -211,7 +219,8 @@ class OutboxWriter {
     private void enqueue(PushConnection connection, RestaurantRef restaurant, ReservationSnapshot reservation) {
         var key = new ReservationKey(connection.connectionId(), reservation.id());
         flushAcknowledgements();
-        enqueue(connection, restaurant, reservation, store.deliveryState(key.connectionId(), key.reservationId()),
+        enqueue(connection, restaurant, reservation, tables(connection, List.of(reservation)),
+                store.deliveryState(key.connectionId(), key.reservationId()),
                 store.latest(List.of(key)).get(key), clock.instant(), message -> {
                     store.insert(List.of(message));
                     events.publishEvent(new WebhookQueued(connection.connectionId()));
@@ -222,11 +231,13 @@ class OutboxWriter {
      * Missed is final: once delivered as missed, nothing more. A version the POS acknowledged, or one already
      * queued, is not queued again; one that failed for good waits for a replay instead of being retried here.
      *
+     * @param tables the table to send with a reservation, or null ({@link #tables})
      * @param latest the newest message of this reservation for this connection that counts; null: none
      * @param queue  takes the new message, if any
      */
     private EnqueueResult enqueue(PushConnection connection, RestaurantRef restaurant, ReservationSnapshot reservation,
-            DeliveryState state, QueuedVersion latest, Instant now, Consumer<QueuedMessage> queue) {
+            Function<ReservationSnapshot, String> tables, DeliveryState state, QueuedVersion latest, Instant now,
+            Consumer<QueuedMessage> queue) {
         long connectionId = connection.connectionId();
         if (state.missedDelivered() || state.ackedVersion() >= reservation.version()) {
             return EnqueueResult.UNCHANGED;
@@ -243,11 +254,37 @@ class OutboxWriter {
             store.supersedeOlderPending(connectionId, reservation.id(), reservation.version(), now);
         }
         queue.accept(new QueuedMessage(restaurant.id(), connectionId, reservation.id(), reservation.version(), type,
-                "msg_" + UUID.randomUUID(), wire.body(type, restaurant, reservation, takesTables(connection)), now));
+                "msg_" + UUID.randomUUID(), wire.body(type, restaurant, reservation, tables.apply(reservation)), now));
         return type == MessageType.MISSED ? EnqueueResult.MISSED : EnqueueResult.SENT;
     }
 
-    private boolean takesTables(PushConnection connection) {
-        return catalogue.byCode(connection.partnerCode()).map(PartnerDescriptor::takesTableAssignments).orElse(false);
+    /** {@link #tables(PushConnection, Collection)} for the connection's reservations among the page's keys. */
+    private Function<ReservationSnapshot, String> tables(PushConnection connection, List<ReservationKey> keys,
+            Map<Long, ReservationSnapshot> reservations) {
+        return tables(connection, keys.stream()
+                .filter(key -> key.connectionId() == connection.connectionId())
+                .map(key -> reservations.get(key.reservationId()))
+                .filter(reservation -> reservation != null && reservation.restaurantId() == connection.restaurantId())
+                .toList());
+    }
+
+    /**
+     * The table each of these reservations travels with to the connection (PROTOCOL: the POS's name, after
+     * mapping): the POS name linked to its dining table, else the table's own name; none to a POS that takes no
+     * table assignments. One query for them all.
+     */
+    private Function<ReservationSnapshot, String> tables(PushConnection connection,
+            Collection<ReservationSnapshot> reservations) {
+        boolean takesTables = catalogue.byCode(connection.partnerCode())
+                .map(PartnerDescriptor::takesTableAssignments).orElse(false);
+        List<Long> tableIds = reservations.stream().map(ReservationSnapshot::tableId).filter(id -> id != null)
+                .toList();
+        if (!takesTables || tableIds.isEmpty()) {
+            return reservation -> null;
+        }
+        Map<Long, String> linked = tableNames.linkedPosNames(connection.restaurantId(), connection.connectionId(),
+                tableIds);
+        return reservation -> reservation.tableId() == null ? null
+                : linked.getOrDefault(reservation.tableId(), reservation.tableName());
     }
 }

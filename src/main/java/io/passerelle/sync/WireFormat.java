@@ -25,7 +25,8 @@ class WireFormat {
         this.json = json;
     }
 
-    String body(MessageType type, RestaurantRef restaurant, ReservationSnapshot reservation, boolean withTable) {
+    /** @param table the POS's name of the reservation's table; null: not sent */
+    String body(MessageType type, RestaurantRef restaurant, ReservationSnapshot reservation, String table) {
         ZoneId zone = restaurant.timeZone();
         ObjectNode message = json.createObjectNode();
         message.put("type", type.wireName());
@@ -39,8 +40,8 @@ class WireFormat {
         if (reservation.notes() != null) {
             body.put("notes", reservation.notes());
         }
-        if (withTable && reservation.tableName() != null) {
-            body.put("table", reservation.tableName());
+        if (table != null) {
+            body.put("table", table);
         }
         if (reservation.guest() != null) {
             var guest = reservation.guest();

@@ -86,6 +86,12 @@ public class PosTableNames implements PosTableNameResolver {
         return resolved;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, String> linkedPosNames(long restaurantId, long connectionId, Collection<Long> tableIds) {
+        return store.firstLinkedNames(restaurantId, connectionId, Set.copyOf(tableIds));
+    }
+
     /**
      * {@link #resolveAll} for the events of a till, remembered ({@link TableNameResolutionCache}): a till names the
      * same few tables again and again. Not for a transaction that changed links or tables itself, which would get

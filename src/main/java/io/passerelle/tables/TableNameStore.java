@@ -3,6 +3,7 @@ package io.passerelle.tables;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +86,27 @@ class TableNameStore {
                 .param("names", posNames)
                 .query((row, number) -> new Link(row.getString(1), row.getObject(2, Long.class)))
                 .list();
+    }
+
+    /** For each of these tables linked to by a name of the connection: the first such name (by its collation). */
+    Map<Long, String> firstLinkedNames(long restaurantId, long connectionId, Collection<Long> tableIds) {
+        if (tableIds.isEmpty()) {
+            return Map.of();
+        }
+        var names = new HashMap<Long, String>();
+        jdbc.sql("""
+                        select dining_table_id, min(pos_name) from pos_table_link
+                        where restaurant_id = :restaurant and connection_id = :connection
+                          and dining_table_id in (:tables)
+                        group by dining_table_id
+                        """)
+                .param("restaurant", restaurantId)
+                .param("connection", connectionId)
+                .param("tables", tableIds)
+                .query(row -> {
+                    names.put(row.getLong(1), row.getString(2));
+                });
+        return names;
     }
 
     void saveLink(long restaurantId, long connectionId, String posName, Long tableId, Instant now) {

@@ -14,6 +14,7 @@ import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationDetails;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.security.AppRole;
+import io.passerelle.tables.TableNameService;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -33,6 +34,9 @@ class PullFeedTest extends AppServerTest {
 
     @Autowired
     DiningTableService tables;
+
+    @Autowired
+    TableNameService tableNames;
 
     PartnerApiKit api;
     ReservationBook book;
@@ -104,8 +108,58 @@ class PullFeedTest extends AppServerTest {
         JsonNode once = awaitPage(pos, window, 1);
 
         assertThat(once.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
-        // from the very start again, without a cursor: still never again
+        // passing the cursor back acknowledges it; from the very start again, without a cursor: still never again
+        assertThat(ids(api.get(pos, window + "&cursor=" + once.get("nextCursor").asString()).json())).isEmpty();
         assertThat(ids(api.get(pos, window).json())).isEmpty();
+    }
+
+    @Test
+    void aMissedReservationWhoseReplyWasLostIsServedAgainUntilThePosPassesItsPageCursorBack() {
+        Pos pos = api.pull(tenant);
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(7);
+        String before = api.get(pos, window).json().get("nextCursor").asString();
+        Reservation cancelled = reservation(today.plusDays(2), null, null);
+        book.changeStatus(cancelled, ReservationStatus.CANCELLED);
+        awaitPage(pos, window + "&cursor=" + before, 1);
+
+        // that reply was lost: the POS asks again with the cursor it had
+        JsonNode repeated = api.get(pos, window + "&cursor=" + before).json();
+
+        assertThat(ids(repeated)).containsExactly(WireIds.reservation(cancelled.getId()));
+        assertThat(repeated.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
+        assertThat(ids(api.get(pos, window + "&cursor=" + repeated.get("nextCursor").asString()).json())).isEmpty();
+        assertThat(ids(api.get(pos, window + "&cursor=" + before).json())).isEmpty();
+    }
+
+    @Test
+    void daysTheWindowSlidOntoAreServedInFullOnceWhateverTheirLastChange() {
+        Pos pos = api.pull(tenant);
+        reservation(today.plusDays(1), null, null);
+        String cursor = awaitPage(pos, "/reservations?from=" + today + "&to=" + today.plusDays(7), 1)
+                .get("nextCursor").asString();
+        Reservation dayEight = reservation(today.plusDays(8), null, null);
+        // untouched since well before the cursor: only the window sliding onto its day brings it
+        jdbc.update("update reservation set updated_at = date_sub(utc_timestamp(6), interval 1 hour) where id = ?",
+                dayEight.getId());
+        String slid = "/reservations?from=" + today.plusDays(1) + "&to=" + today.plusDays(8);
+
+        JsonNode next = api.get(pos, slid + "&cursor=" + cursor).json();
+
+        assertThat(ids(next)).containsExactly(WireIds.reservation(dayEight.getId()));
+        assertThat(ids(api.get(pos, slid + "&cursor=" + next.get("nextCursor").asString()).json())).isEmpty();
+    }
+
+    @Test
+    void aCursorOfOldWithoutItsWindowStandsForTheWindowItComesBackWith() {
+        Pos pos = api.pull(tenant);
+        Reservation tomorrow = reservation(today.plusDays(1), null, null);
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(7);
+        JsonNode first = awaitPage(pos, window, 1);
+        String served = first.get("reservations").get(0).get("updatedAt").asString();
+        String old = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (java.time.OffsetDateTime.parse(served).toInstant() + "|" + tomorrow.getId()).getBytes());
+
+        assertThat(ids(api.get(pos, window + "&cursor=" + old).json())).isEmpty();
     }
 
     @Test
@@ -130,22 +184,31 @@ class PullFeedTest extends AppServerTest {
         book.changeStatus(restored, ReservationStatus.NO_SHOW);
         JsonNode missedAgain = awaitPage(pos, window + "&cursor=" + again.get("nextCursor").asString(), 1);
         assertThat(missedAgain.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
+        api.get(pos, window + "&cursor=" + missedAgain.get("nextCursor").asString());
         assertThat(ids(api.get(pos, window).json())).isEmpty();
     }
 
     @Test
-    void aPushPartnerGetsTheTableAPullPartnerDoesNot() {
+    void aPushPartnerGetsEachTableUnderTheNameItKnowsItBy() {
         var table = book.table(restaurantId, "T12");
+        var linked = book.table(restaurantId, "T7");
         var reservation = book.reservation(restaurantId, today.plusDays(1).atTime(20, 0).atZone(ROME).toInstant(), 2,
                 null, table);
+        var atLinked = book.reservation(restaurantId, today.plusDays(2).atTime(20, 0).atZone(ROME).toInstant(), 2,
+                null, linked);
         Pos push = api.push(tenant.restaurant(), "http://127.0.0.1:9/webhooks/t");
+        fixtures.runAsStaff(() -> tableNames.link(restaurantId, push.connectionId(), "7", linked.getId()));
         String window = "/reservations?from=" + today + "&to=" + today.plusDays(3);
 
-        JsonNode page = awaitPage(push, window, 1);
+        JsonNode page = awaitPage(push, window, 2);
 
         assertThat(page.get("reservations").get(0).get("id").asString())
                 .isEqualTo(WireIds.reservation(reservation.getId()));
         assertThat(page.get("reservations").get(0).get("table").asString()).isEqualTo("T12");
+        assertThat(page.get("reservations").get(1).get("id").asString())
+                .isEqualTo(WireIds.reservation(atLinked.getId()));
+        // linked to "7" in the table-name mapping: the POS knows no "T7"
+        assertThat(page.get("reservations").get(1).get("table").asString()).isEqualTo("7");
     }
 
     @Test
@@ -172,6 +235,9 @@ class PullFeedTest extends AppServerTest {
                 new String[] {"/reservations?from=2026-13-01&to=2026-12-02", "from"},
                 new String[] {"/reservations?from=2026-01-01&to=2026-04-05", "to"},
                 new String[] {"/reservations?from=2026-01-05&to=2026-01-01", "to"},
+                new String[] {"/reservations?from=%2B999999999-12-31&to=%2B999999999-12-31", "from"},
+                new String[] {"/reservations?from=2026-01-01&to=%2B999999999-12-31", "to"},
+                new String[] {"/reservations?from=1999-12-31&to=2000-01-02", "from"},
                 new String[] {"/reservations?from=2026-01-01&to=2026-01-02&limit=0", "limit"},
                 new String[] {"/reservations?from=2026-01-01&to=2026-01-02&limit=501", "limit"},
                 new String[] {"/reservations?from=2026-01-01&to=2026-01-02&limit=ten", "limit"},

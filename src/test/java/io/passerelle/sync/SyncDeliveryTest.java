@@ -7,6 +7,8 @@ import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationDetails;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.reservation.UpdateReservation;
+import io.passerelle.tables.TableNameService;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
 import tools.jackson.databind.JsonNode;
 
 class SyncDeliveryTest extends SimulatedPosTest {
+
+    @Autowired
+    TableNameService tableNames;
 
     @Test
     void aChangeReachesThePosWithinSecondsSignedAndWhole() {
@@ -39,6 +45,23 @@ class SyncDeliveryTest extends SimulatedPosTest {
             assertThat(filed.path("start").asString()).contains("T20:30:00");
             assertThat(pos.counter("signaturesRejected")).isZero();
             assertThat(outbox(created.getId())).containsEntry("DELIVERED", 1L);
+        }
+    }
+
+    @Test
+    void theTableTravelsUnderThePosNameLinkedToIt() {
+        try (var pos = startPos()) {
+            var book = fixtures.reservationBook();
+            var table = book.table(pos.restaurantId(), "T12");
+            fixtures.runAsStaff(() -> tableNames.link(pos.restaurantId(), pos.connectionId(), "12", table.getId()));
+            Reservation atTable = book.reservation(pos.restaurantId(),
+                    LocalDate.now(SimulatedPos.ROME).plusDays(3).atTime(20, 30).atZone(SimulatedPos.ROME).toInstant(),
+                    2, null, table);
+
+            JsonNode filed = await("the till to file the reservation", FEW_SECONDS,
+                    () -> pos.reservation(atTable.getId()), found -> found.isPresent()).orElseThrow();
+
+            assertThat(filed.path("table").asString()).isEqualTo("12");
         }
     }
 
