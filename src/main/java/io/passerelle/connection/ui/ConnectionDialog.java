@@ -52,6 +52,9 @@ import org.springframework.data.domain.PageRequest;
  */
 class ConnectionDialog extends Dialog {
 
+    /** The field of a refusal about the partner itself (ConnectPartner's), which no field of this form can fix. */
+    private static final String PARTNER_FIELD = "partnerCode";
+
     private final PartnerDescriptor partner;
     private final RestaurantRef restaurant;
     /** Null while connecting. */
@@ -183,16 +186,22 @@ class ConnectionDialog extends Dialog {
                     : connections.update(new UpdateConnection(restaurant.id(), connection.getId(),
                             connection.getVersion(), form.toDetails()));
         } catch (UserFacingException refused) {
-            // the dialog stays open with what was typed: a conflict is told, not resolved by overwriting either side
             String message = getTranslation(refused.messageKey(), refused.arguments());
             HasValidation field = fieldsByName.get(refused.field());
-            if (field == null) {
-                Notification.show(message, 6000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            } else {
+            if (field != null) {
                 field.setErrorMessage(message);
                 field.setInvalid(true);
+                return;
             }
+            if (PARTNER_FIELD.equals(refused.field())) {
+                // the partner itself was refused (connected meanwhile, from another screen): nothing typed here can
+                // change that, so the dialog gives way to the refreshed cards
+                close();
+                onChange.run();
+            }
+            // else the dialog stays open with what was typed: a conflict is told, not resolved by overwriting a side
+            Notification.show(message, 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
         close();

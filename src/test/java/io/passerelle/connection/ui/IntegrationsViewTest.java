@@ -98,6 +98,26 @@ class IntegrationsViewTest extends KaribuTest {
     }
 
     @Test
+    void connectingAPartnerConnectedMeanwhileClosesTheDialogOnTheRefreshedCards() {
+        var tenant = fixtures.tenant();
+        login(tenant.owner());
+        navigate("integrations");
+        _click(byId(Button.class, "partner-caissepad-action"));
+        setAsUser(byId(TextField.class, "connection-webhook-url"), "http://127.0.0.1:9/webhook");
+        setAsUser(byId(PasswordField.class, "connection-token"), "tok-from-the-pos");
+        // a colleague connects the same partner from another screen first
+        connect(tenant, "caissepad", new ConnectionDetails("http://127.0.0.1:9/other", "t", null, null, Set.of(), true));
+
+        _click(byId(Button.class, "connection-save"));
+
+        NotificationsKt.expectNotifications(t("connection.error.already-connected"));
+        _assertNone(Dialog.class, spec -> spec.withId("connection-dialog"));
+        assertThat(text("partner-caissepad-status")).isEqualTo(t("connection.status.active"));
+        assertThat(connectionsOf(tenant)).singleElement().extracting(PartnerConnection::getWebhookUrl)
+                .isEqualTo("http://127.0.0.1:9/other");
+    }
+
+    @Test
     void anInvalidWebhookUrlIsShownNextToTheField() {
         var tenant = fixtures.tenant();
         login(tenant.owner());
