@@ -1,5 +1,6 @@
 package io.passerelle;
 
+import io.passerelle.partner.PartnerEventType;
 import io.passerelle.reservation.DiningTableService;
 import io.passerelle.reservation.GuestService;
 import io.passerelle.reservation.ReservationBook;
@@ -12,10 +13,12 @@ import io.passerelle.security.AppRole;
 import io.passerelle.security.CreateUserAccount;
 import io.passerelle.security.UserAccount;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,6 +58,22 @@ public class TestFixtures {
     public ReservationBook reservationBook() {
         return new ReservationBook(this, context.getBean(ReservationService.class), context.getBean(GuestService.class),
                 context.getBean(DiningTableService.class), context.getBean(JdbcTemplate.class));
+    }
+
+    /**
+     * The events a connection receives (any other is refused with 403), written past ConnectionService, which allows
+     * only the partner's own: a test's POS may post any event whichever partner it connects (ConnectionServiceTest
+     * covers the catalogue's lists). Before the connection's first request: accepted credentials are cached.
+     */
+    public void receiveEvents(long connectionId, Set<PartnerEventType> events) {
+        context.getBean(JdbcTemplate.class).update("update partner_connection set events = ? where id = ?",
+                events.stream().map(PartnerEventType::wireName).sorted().collect(Collectors.joining(",")),
+                connectionId);
+    }
+
+    /** {@link #receiveEvents} of every type. */
+    public void receiveEveryEvent(long connectionId) {
+        receiveEvents(connectionId, EnumSet.allOf(PartnerEventType.class));
     }
 
     public static String unique(String prefix) {

@@ -436,7 +436,8 @@ public class ConnectionService implements DuplicateKeyRefusals {
 
     private AuthenticatedConnection authenticated(PartnerConnection connection, RestaurantRef restaurant) {
         return new AuthenticatedConnection(connection.getId(), restaurant.id(), restaurant.publicId(),
-                connection.getPartnerCode(), connection.getStyle(), partner(connection).minimumPosVersion());
+                connection.getPartnerCode(), connection.getStyle(), partner(connection).minimumPosVersion(),
+                connection.getEvents());
     }
 
     private CredentialTestResult callPos(PartnerConnection connection, PartnerDescriptor partner) {

@@ -1,6 +1,7 @@
 package io.passerelle.partnerapi;
 
 import io.passerelle.connection.AuthenticatedConnection;
+import io.passerelle.partner.PartnerEventType;
 import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PosEventRequest.Bill;
 import io.passerelle.partnerapi.Problem.FieldProblem;
@@ -54,7 +55,7 @@ import tools.jackson.databind.node.ObjectNode;
  * reservation, the order's unique key, the event's unique key), fails on a unique key once the first commits, and on
  * its retry finds the stored answer: its effects are rolled back.
  *
- * <p>A refused event (404/409/422) rolls its effects back and is written to the sync log; its answer is then
+ * <p>A refused event (403/404/409/422) rolls its effects back and is written to the sync log; its answer is then
  * stored in a transaction of its own, except a 409: that depends on the reservation's state, which may be fixed, and
  * the POS may retry with the same eventId (PROTOCOL.md), which is then evaluated again.
  */
@@ -237,6 +238,7 @@ class PosEventProcessor {
 
     /** In the caller's transaction: the effects of an event not answered before; its row is written with the rest. */
     private EventAnswer apply(AuthenticatedConnection connection, PosEventRequest event, EventWork work) {
+        requireEnabled(connection, event);
         long restaurantId = connection.restaurantId();
         return switch (event) {
             case PosEventRequest.ItemsSent sent -> EventAnswer.accepted(event.eventId(),
@@ -244,6 +246,16 @@ class PosEventProcessor {
                             : NO_CHANGE, null);
             case PosEventRequest.BookEvent change -> applyToBook(connection, change, work);
         };
+    }
+
+    /** The POS sends only the events its connection was set up with (the owner chose them, DOMAIN). */
+    private static void requireEnabled(AuthenticatedConnection connection, PosEventRequest event) {
+        String type = typeOf(event);
+        if (PartnerEventType.fromWireName(type).filter(connection.events()::contains).isEmpty()) {
+            throw new Refusal(Problem.of(403, "event-not-enabled", "Event not enabled",
+                    type + " is not among the events this connection receives; enable it on the connection in "
+                            + "Passerelle, or do not send it"), "event_not_enabled", null);
+        }
     }
 
     private EventAnswer applyToBook(AuthenticatedConnection connection, PosEventRequest.BookEvent event,

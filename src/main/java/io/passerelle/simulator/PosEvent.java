@@ -14,7 +14,7 @@ sealed interface PosEvent {
     @JsonProperty("type")
     String type();
 
-    /** A reservation attached to an order: the guests are seated. */
+    /** A reservation attached to an order: how a pull-style till seats a reservation. */
     @JsonPropertyOrder({"type", "eventId", "occurredAt"})
     record ReservationAttached(
             String eventId, OffsetDateTime occurredAt, String reservationId, String orderId, String table)
@@ -26,11 +26,12 @@ sealed interface PosEvent {
     }
 
     /**
-     * An order opened on a table with no reservation: a walk-in. (The protocol also lets it carry a reservationId;
-     * this till seats reservations with {@link ReservationAttached} instead.)
+     * An order opened on a table: how a push-style till seats a reservation (with its reservationId), or a walk-in
+     * (without one).
      */
     @JsonPropertyOrder({"type", "eventId", "occurredAt"})
-    record OrderOpened(String eventId, OffsetDateTime occurredAt, String orderId, String table, int covers)
+    record OrderOpened(
+            String eventId, OffsetDateTime occurredAt, String orderId, String table, String reservationId, int covers)
             implements PosEvent {
         @Override
         public String type() {

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the dining rooms busy at the configured pace (scenarios per minute, changeable at run time): seats
  * confirmed reservations that are due about now, closes bills (some through pay at table on push-style tills)
- * and lets walk-ins in, choosing among what makes sense on each floor at that moment.
+ * and lets walk-ins in on push-style tills (a pull-style till sends none), choosing among what makes sense on each
+ * floor at that moment.
  */
 final class ScenarioPlayer {
 
@@ -89,7 +90,7 @@ final class ScenarioPlayer {
                     : till.close(order.orderId(), null, List.of())));
         }
         int freeTables = till.floor().freeTables().size();
-        if (freeTables > 0) {
+        if (freeTables > 0 && till.sendsWalkIns()) {
             choices.add(new Choice(freeTables / 2.0, () -> till.walkIn(null, null, List.of())));
         }
     }

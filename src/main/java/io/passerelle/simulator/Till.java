@@ -88,26 +88,40 @@ final class Till {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** The guests of a reservation sit down: an order is opened for them and the reservation attached to it. */
+    /**
+     * The guests of a reservation sit down: an order is opened for them. Each style says so with the event its
+     * partner sends (the catalogue): a push-style till opens the order with the reservationId, a pull-style till
+     * attaches the reservation to it.
+     */
     ScenarioResult seat(String reservationId, String table, Integer covers, List<OrderItem> items) {
         Reservation reservation = book.find(reservationId).orElseThrow(() -> PosProblem.notFound(
                 "reservation " + reservationId + " is not in the reservation book of " + id()));
         String chosenTable = table != null ? table : preferredOrFreeTable(reservation.table());
         int seatedCovers = covers != null ? covers : reservation.partySize() != null ? reservation.partySize() : 2;
         Bill order = floor.open(chosenTable, seatedCovers, reservationId, now());
-        ReservationAttached attached =
-                new ReservationAttached(newEventId(), now(), reservationId, order.orderId(), order.table());
-        outbox.enqueue(attached);
+        PosEvent seated = isPushStyle()
+                ? new OrderOpened(newEventId(), now(), order.orderId(), order.table(), reservationId, order.covers())
+                : new ReservationAttached(newEventId(), now(), reservationId, order.orderId(), order.table());
+        outbox.enqueue(seated);
         order = withItems(order, items);
-        return ScenarioResult.of(this, "seat", order, null, attached);
+        return ScenarioResult.of(this, "seat", order, null, seated);
+    }
+
+    /** A pull-style till's partner sends no walk-ins (the catalogue lists no order.opened for it). */
+    boolean sendsWalkIns() {
+        return isPushStyle();
     }
 
     /** Guests without a reservation take a table. */
     ScenarioResult walkIn(String table, Integer covers, List<OrderItem> items) {
+        if (!sendsWalkIns()) {
+            throw PosProblem.conflict(id() + " is a pull-style installation: it does not send walk-ins");
+        }
         String chosenTable = table != null ? table : preferredOrFreeTable(null);
         int seatedCovers = covers != null ? covers : 1 + ThreadLocalRandom.current().nextInt(4);
         Bill order = floor.open(chosenTable, seatedCovers, null, now());
-        OrderOpened opened = new OrderOpened(newEventId(), now(), order.orderId(), order.table(), order.covers());
+        OrderOpened opened =
+                new OrderOpened(newEventId(), now(), order.orderId(), order.table(), null, order.covers());
         outbox.enqueue(opened);
         order = withItems(order, items);
         return ScenarioResult.of(this, "walk-in", order, null, opened);
@@ -167,11 +181,15 @@ final class Till {
             return order;
         }
         Bill updated = floor.addItems(order.orderId(), items);
-        if (settings.style() == InstallationSettings.Style.PUSH) {
+        if (isPushStyle()) {
             outbox.enqueue(new ItemsSent(newEventId(), now(), updated.orderId(), updated.table(),
                     updated.reservationId()));
         }
         return updated;
+    }
+
+    private boolean isPushStyle() {
+        return settings.style() == InstallationSettings.Style.PUSH;
     }
 
     private Bill withMealIfEmpty(Bill order) {

@@ -65,6 +65,7 @@ final class PartnerApiKit {
             var connection = connections.connect(new ConnectPartner(restaurant.getId(), PULL_PARTNER,
                     new ConnectionDetails(null, null, null, null, Set.of(), true)));
             String key = connections.generateApiKey(restaurant.getId(), connection.getId()).value();
+            fixtures.receiveEveryEvent(connection.getId());
             return new Pos(connection.getId(), restaurant.getPublicId(), basic(restaurant.getPublicId(), key), null);
         });
     }
@@ -76,6 +77,7 @@ final class PartnerApiKit {
             var connection = connections.connect(new ConnectPartner(restaurant.getId(), PUSH_PARTNER,
                     new ConnectionDetails(webhookUrl, token, null, null,
                             Set.of(), true)));
+            fixtures.receiveEveryEvent(connection.getId());
             return new Pos(connection.getId(), restaurant.getPublicId(), "Bearer " + token,
                     String.valueOf(restaurant.getPublicId()));
         });

@@ -2,9 +2,11 @@ package io.passerelle.partnerapi;
 
 import static io.passerelle.partnerapi.PosEvents.newId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.passerelle.AppServerTest;
 import io.passerelle.TestFixtures;
+import io.passerelle.partner.PartnerEventType;
 import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.DiningTableService;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -329,6 +332,41 @@ class PosEventEffectsTest extends AppServerTest {
         assertThat(closedLower.json().get("reservationId")).isEqualTo(lower.json().get("reservationId"));
         assertThat(orders.ordersOf(restaurantId, lowerId)).extracting(io.passerelle.reservation.PosOrder::getExternalId)
                 .containsExactly("ab12");
+    }
+
+    @Test
+    void anEventTheConnectionDoesNotReceiveIsRefusedWith403AloneOrInABatchAndLogged() {
+        TestFixtures.Tenant other = fixtures.tenant();
+        long otherRestaurantId = other.restaurant().getId();
+        Pos attachOnly = api.pull(other);
+        fixtures.receiveEvents(attachOnly.connectionId(),
+                EnumSet.of(PartnerEventType.RESERVATION_ATTACHED, PartnerEventType.ORDER_CLOSED));
+        Reservation reservation = book.changeStatus(book.reservation(otherRestaurantId, start, 2, null, null),
+                ReservationStatus.CONFIRMED);
+        String eventId = newId();
+
+        var refused = api.post(attachOnly, "/events", PosEvents.opened(eventId, start, "ord-403", "T1", 2));
+        var repeated = api.post(attachOnly, "/events", PosEvents.opened(eventId, start, "ord-403", "T1", 2));
+        var inBatch = api.post(attachOnly, "/events", batch(
+                PosEvents.attached(newId(), start, WireIds.reservation(reservation.getId()), "ord-ok", null, null),
+                PosEvents.opened(newId(), start, "ord-403b", "T1", 2)));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).endsWith("/event-not-enabled");
+        assertThat(refused.json().get("detail").asString()).contains("order.opened");
+        assertThat(repeated.status()).isEqualTo(403);
+        assertThat(repeated.json()).isEqualTo(refused.json());
+        assertThat(inBatch.json().get("results").valueStream().map(result -> result.get("status").asInt()))
+                .containsExactly(202, 403);
+        assertThat(reload(reservation).getStatus()).isEqualTo(ReservationStatus.ARRIVED);
+        assertThat(jdbc.queryForObject("select count(*) from pos_order where restaurant_id = ? and external_id like "
+                + "'ord-403%'", Integer.class, otherRestaurantId)).as("no walk-in").isZero();
+        assertThat(fixtures.runAsStaff(() -> syncLog.latest(otherRestaurantId, null, 20)))
+                .filteredOn(line -> line.getOutcome() == LogOutcome.REJECTED)
+                .extracting(SyncLogEntry::getErrorCode, SyncLogEntry::getHttpStatus)
+                .as("the refusal and the batch's, not the repeat").containsExactly(
+                        tuple("event_not_enabled", 403), tuple("event_not_enabled", 403));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.passerelle.AppServerTest;
 import io.passerelle.TestFixtures;
+import io.passerelle.partner.PartnerCatalogue;
 import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.DiningTableService;
@@ -36,7 +37,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The app and the POS simulator over real HTTP, driven through the simulator's control API: DOMAIN rules 1 and
- * 6-9, for a pull-style till (API key, polling) and a push-style till (token, events only).
+ * 6-9, for a pull-style till (API key, polling) and a push-style till (token, events only). Each connection receives
+ * exactly its partner's events, as an owner's would: the simulator sends only what the catalogue lists.
  */
 class PosSimulatorEndToEndTest extends AppServerTest {
 
@@ -48,6 +50,8 @@ class PosSimulatorEndToEndTest extends AppServerTest {
     PosOrderService orders;
     @Autowired
     SyncLogService syncLog;
+    @Autowired
+    PartnerCatalogue catalogue;
 
     PartnerApiKit api;
     ReservationBook book;
@@ -74,6 +78,7 @@ class PosSimulatorEndToEndTest extends AppServerTest {
     @Test
     void pullStyleTillPullsSeatsAndClosesBills() throws Exception {
         Pos pos = api.pull(tenant);
+        receiveThePartnersEvents(pos, PartnerApiKit.PULL_PARTNER);
         String apiKey = apiKeyOf(pos);
         simulator = PosSimulator.start(settings(0, List.of(new InstallationSettings(null,
                 InstallationSettings.Style.PULL, String.valueOf(pos.publicId()), apiKey, null, null, "5.3.0", null))));
@@ -126,6 +131,8 @@ class PosSimulatorEndToEndTest extends AppServerTest {
         assertThat(counted.getVisits()).isEqualTo(1);
         assertThat(counted.getCovers()).isEqualTo(4);
         assertThat(counted.getTotalSpent()).isEqualByComparingTo(order.getTotalAmount());
+        assertThat(state().get("counters").get("eventsRejected").asLong()).as("the pending seating's 409 only")
+                .isEqualTo(1);
     }
 
     @Test
@@ -133,6 +140,7 @@ class PosSimulatorEndToEndTest extends AppServerTest {
         int simulatorPort = freePort();
         String installation = "bistro-" + System.nanoTime() % 100_000;
         Pos pos = api.push(tenant.restaurant(), "http://127.0.0.1:" + simulatorPort + "/webhooks/" + installation);
+        receiveThePartnersEvents(pos, PartnerApiKit.PUSH_PARTNER);
         String signingSecret = fixtures.runAsStaff(() ->
                 connections.revealSigningSecret(restaurantId, pos.connectionId()));
         simulator = PosSimulator.start(settings(simulatorPort, List.of(InstallationSettings.push(installation,
@@ -237,6 +245,11 @@ class PosSimulatorEndToEndTest extends AppServerTest {
 
     private Reservation reload(Reservation reservation) {
         return fixtures.runAsStaff(() -> reservations.get(restaurantId, reservation.getId()));
+    }
+
+    /** Before the connection's first request (accepted credentials are cached). */
+    private void receiveThePartnersEvents(Pos pos, String partnerCode) {
+        fixtures.receiveEvents(pos.connectionId(), catalogue.byCode(partnerCode).orElseThrow().supportedEvents());
     }
 
     private static String apiKeyOf(Pos pos) {

@@ -1,6 +1,6 @@
 package io.passerelle.simulator;
 
-import static io.passerelle.simulator.TestTills.TRATTORIA;
+import static io.passerelle.simulator.TestTills.BISTRO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,20 +19,20 @@ import tools.jackson.databind.JsonNode;
 class EventDeliveryTest extends TillsAgainstFakePasserelle {
 
     @Test
-    void aPullStyleTillSendsAWalkInWithHttpBasic() throws Exception {
-        control.play("walk-in", "{\"installation\": \"trattoria\", \"table\": \"T5\", \"covers\": 3}");
+    void aPushStyleTillSendsAWalkInWithItsTokenAndRestaurantId() throws Exception {
+        control.play("walk-in", "{\"installation\": \"bistro-7\", \"table\": \"T5\", \"covers\": 3}");
 
         Call call = passerelle.nextCall();
 
         assertThat(call.method()).isEqualTo("POST");
         assertThat(call.path()).isEqualTo("/events");
-        assertThat(call.header("Authorization")).isEqualTo(
-                "Basic " + Base64.getEncoder().encodeToString("1042:pk_test_trattoria".getBytes(StandardCharsets.UTF_8)));
-        assertThat(call.header("X-Restaurant-Id")).isNull();
+        assertThat(call.header("Authorization")).isEqualTo("Bearer tok_bistro");
+        assertThat(call.header("X-Restaurant-Id")).isEqualTo("1043");
         assertThat(call.header("Content-Type")).isEqualTo("application/json");
-        assertThat(call.header("X-Pos-Version")).isEqualTo("5.1.0");
+        assertThat(call.header("X-Pos-Version")).isEqualTo("2.0.16");
         JsonNode event = call.json();
-        assertThat(fieldNames(event)).containsExactly("type", "eventId", "occurredAt", "orderId", "table", "covers");
+        assertThat(fieldNames(event)).as("a walk-in has no reservationId")
+                .containsExactly("type", "eventId", "occurredAt", "orderId", "table", "covers");
         assertThat(event.path("type").asString()).isEqualTo("order.opened");
         assertThat(UUID.fromString(event.path("eventId").asString())).isNotNull();
         assertThat(event.path("occurredAt").asString()).isEqualTo("2026-11-23T20:30:00+01:00");
@@ -41,19 +41,27 @@ class EventDeliveryTest extends TillsAgainstFakePasserelle {
     }
 
     @Test
-    void aPushStyleTillSendsItsTokenAndRestaurantId() throws Exception {
-        control.play("walk-in", "{\"installation\": \"bistro-7\"}");
+    void aPullStyleTillSendsASeatingWithHttpBasic() throws Exception {
+        pullIntoTrattoria(TestTills.reservation("r_1", 1, "CONFIRMED", "2026-11-23T20:30:00+01:00", null));
+        control.play("seat", "{\"installation\": \"trattoria\", \"reservationId\": \"r_1\", \"table\": \"T5\"}");
 
         Call call = passerelle.nextCall();
 
-        assertThat(call.header("Authorization")).isEqualTo("Bearer tok_bistro");
-        assertThat(call.header("X-Restaurant-Id")).isEqualTo("1043");
-        assertThat(call.header("X-Pos-Version")).isEqualTo("2.0.16");
+        assertThat(call.path()).isEqualTo("/events");
+        String credentials = "1042:pk_test_trattoria";
+        assertThat(call.header("Authorization")).isEqualTo(
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        assertThat(call.header("X-Restaurant-Id")).isNull();
+        assertThat(call.header("X-Pos-Version")).isEqualTo("5.1.0");
+        assertThat(fieldNames(call.json()))
+                .containsExactly("type", "eventId", "occurredAt", "reservationId", "orderId", "table");
     }
 
     @Test
     void aClosedBillCarriesItsItemsCoversAndTotalAsDecimalStrings() throws Exception {
-        JsonNode opened = control.play("walk-in", "{\"installation\": \"trattoria\", \"table\": \"T2\", \"covers\": 2}");
+        pullIntoTrattoria(TestTills.reservation("r_1", 1, "CONFIRMED", "2026-11-23T20:30:00+01:00", null));
+        JsonNode seated = control.play("seat",
+                "{\"installation\": \"trattoria\", \"reservationId\": \"r_1\", \"table\": \"T2\", \"covers\": 2}");
         control.play("close", """
                 {"installation": "trattoria", "table": "T2",
                  "items": [{"name": "Pizza Margherita", "quantity": 2}, {"name": "Calice di Chianti", "quantity": 2},
@@ -63,8 +71,8 @@ class EventDeliveryTest extends TillsAgainstFakePasserelle {
         JsonNode closed = passerelle.nextCall().json();
 
         assertThat(closed.path("type").asString()).isEqualTo("order.closed");
-        assertThat(closed.path("orderId").asString()).isEqualTo(opened.path("order").path("orderId").asString());
-        assertThat(closed.has("reservationId")).as("a walk-in has no reservation").isFalse();
+        assertThat(closed.path("orderId").asString()).isEqualTo(seated.path("order").path("orderId").asString());
+        assertThat(closed.path("reservationId").asString()).isEqualTo("r_1");
         assertThat(closed.path("covers").asInt()).isEqualTo(2);
         assertThat(closed.path("total").path("amount").isString()).isTrue();
         assertThat(closed.path("total").path("amount").asString()).isEqualTo("34.50");
@@ -106,7 +114,7 @@ class EventDeliveryTest extends TillsAgainstFakePasserelle {
     @Test
     void retriesWhenPasserelleDoesNotAnswerInTime() throws Exception {
         simulator.stop();
-        simulator = PosSimulator.start(TestTills.settings(passerelle.baseUrl(), TRATTORIA).withRequestTimeout(
+        simulator = PosSimulator.start(TestTills.settings(passerelle.baseUrl(), BISTRO).withRequestTimeout(
                 Duration.ofMillis(300)), TestTills.CLOCK);
         control = new ControlClient(simulator);
         passerelle.answerNext(Answer.accepted().after(Duration.ofSeconds(2)));
@@ -164,8 +172,8 @@ class EventDeliveryTest extends TillsAgainstFakePasserelle {
     void theOutOfOrderKnobLetsALaterEventOvertakeAnEarlierOne() throws Exception {
         control.post("/control/faults", "{\"outOfOrder\": true}");
 
-        control.play("walk-in", "{\"installation\": \"trattoria\", \"table\": \"T1\"}");
-        control.play("close", "{\"installation\": \"trattoria\", \"table\": \"T1\"}");
+        control.play("walk-in", "{\"installation\": \"bistro-7\", \"table\": \"T1\"}");
+        control.play("close", "{\"installation\": \"bistro-7\", \"table\": \"T1\"}");
 
         List<String> types = new ArrayList<>();
         types.add(passerelle.nextCall().json().path("type").asString());
@@ -174,7 +182,7 @@ class EventDeliveryTest extends TillsAgainstFakePasserelle {
     }
 
     private String playWalkIn() throws Exception {
-        return control.play("walk-in", "{\"installation\": \"trattoria\"}").path("events").get(0).path("eventId")
+        return control.play("walk-in", "{\"installation\": \"bistro-7\"}").path("events").get(0).path("eventId")
                 .asString();
     }
 

@@ -20,7 +20,7 @@ class ScenarioTest extends TillsAgainstFakePasserelle {
     private static final String DUE_NOW = "2026-11-23T20:30:00+01:00";
 
     @Test
-    void seatingAKnownReservationAttachesItToANewOrder() throws Exception {
+    void aPullStyleTillSeatsAKnownReservationByAttachingItToANewOrder() throws Exception {
         pullIntoTrattoria(reservation("r_1", 3, "CONFIRMED", DUE_NOW, null));
 
         JsonNode seated = control.play("seat", "{\"installation\": \"trattoria\", \"reservationId\": \"r_1\"}");
@@ -54,9 +54,27 @@ class ScenarioTest extends TillsAgainstFakePasserelle {
     }
 
     @Test
+    void aPushStyleTillSeatsAReservationByOpeningAnOrderWithItsReservationId() throws Exception {
+        pushToBistro(reservation("r_2", 1, "CONFIRMED", DUE_NOW, null));
+
+        JsonNode seated = control.play("seat", "{\"installation\": \"bistro-7\", \"reservationId\": \"r_2\"}");
+
+        JsonNode order = seated.path("order");
+        Call call = passerelle.nextCall();
+        assertThat(call.header("Authorization")).isEqualTo("Bearer tok_bistro");
+        JsonNode event = call.json();
+        assertThat(event.path("type").asString()).as("the catalogue's push partner sends no reservation.attached")
+                .isEqualTo("order.opened");
+        assertThat(event.path("eventId").asString()).isEqualTo(seated.path("events").get(0).path("eventId").asString());
+        assertThat(event.path("reservationId").asString()).isEqualTo("r_2");
+        assertThat(event.path("orderId").asString()).isEqualTo(order.path("orderId").asString());
+        assertThat(event.path("table").asString()).isEqualTo(order.path("table").asString());
+        assertThat(event.path("covers").asInt()).as("the party size").isEqualTo(4);
+    }
+
+    @Test
     void aPushedReservationIsSeatedAtTheTableItWasGiven() throws Exception {
-        String body = TestTills.upserted("1043", reservation("r_2", 1, "CONFIRMED", DUE_NOW, "T7"));
-        control.send(TestTills.signedWebhook(simulator.webhookUrl("bistro-7"), SIGNING_SECRET, "msg_1", NOW, body));
+        pushToBistro(reservation("r_2", 1, "CONFIRMED", DUE_NOW, "T7"));
 
         JsonNode seated = control.play("seat", "{\"installation\": \"bistro-7\", \"reservationId\": \"r_2\"}");
 
@@ -97,16 +115,29 @@ class ScenarioTest extends TillsAgainstFakePasserelle {
 
     @Test
     void refusesAWalkInOnATakenTableOrOneNotOnTheFloorPlan() throws Exception {
-        control.play("walk-in", "{\"installation\": \"trattoria\", \"table\": \"T1\"}");
+        control.play("walk-in", "{\"installation\": \"bistro-7\", \"table\": \"T1\"}");
 
-        assertThat(control.post("/control/scenarios/walk-in", "{\"installation\": \"trattoria\", \"table\": \"T1\"}")
+        assertThat(control.post("/control/scenarios/walk-in", "{\"installation\": \"bistro-7\", \"table\": \"T1\"}")
                 .statusCode()).isEqualTo(409);
-        assertThat(control.post("/control/scenarios/walk-in", "{\"installation\": \"trattoria\", \"table\": \"T99\"}")
+        assertThat(control.post("/control/scenarios/walk-in", "{\"installation\": \"bistro-7\", \"table\": \"T99\"}")
                 .statusCode()).isEqualTo(404);
-        assertThat(control.post("/control/scenarios/dance", "{\"installation\": \"trattoria\"}").statusCode())
+        assertThat(control.post("/control/scenarios/dance", "{\"installation\": \"bistro-7\"}").statusCode())
                 .isEqualTo(404);
         assertThat(control.post("/control/scenarios/walk-in", "{}").statusCode())
                 .as("two installations: say which").isEqualTo(400);
+    }
+
+    @Test
+    void aPullStyleTillRefusesAWalkInWith409AndSendsNothing() throws Exception {
+        HttpResponse<String> refused =
+                control.post("/control/scenarios/walk-in", "{\"installation\": \"trattoria\", \"table\": \"T1\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(ControlClient.json(refused).path("detail").asString())
+                .isEqualTo("trattoria is a pull-style installation: it does not send walk-ins");
+        assertThat(control.state().path("openOrders").size()).isZero();
+        assertThat(passerelle.staysQuietFor(Duration.ofMillis(300))).isTrue();
     }
 
     @Test
@@ -119,26 +150,27 @@ class ScenarioTest extends TillsAgainstFakePasserelle {
 
         Set<String> types = new HashSet<>();
         Set<String> seated = new HashSet<>();
+        Set<String> walkInsBy = new HashSet<>();
         while (!seated.contains("r_due") || types.size() < 3) {
-            JsonNode event = passerelle.nextCall().json();
+            Call call = passerelle.nextCall();
+            JsonNode event = call.json();
             types.add(event.path("type").asString());
             if (event.path("type").asString().equals("reservation.attached")) {
                 seated.add(event.path("reservationId").asString());
+            } else if (event.path("type").asString().equals("order.opened")) {
+                walkInsBy.add(call.header("X-Restaurant-Id"));
             }
         }
         control.post("/control/faults", "{\"scenariosPerMinute\": 0}");
         assertThat(seated).containsExactly("r_due");
         assertThat(types).isSubsetOf("reservation.attached", "order.opened", "order.closed", "order.paid_at_table");
+        assertThat(walkInsBy).as("walk-ins come from the push-style bistro only").isSubsetOf("1043");
         assertThat(control.state().path("counters").path("randomScenariosPlayed").asLong()).isPositive();
     }
 
-    /** Passerelle answers the trattoria's next pull with these reservations. */
-    private void pullIntoTrattoria(String... reservations) throws Exception {
-        passerelle.answerNext(Answer.of(200,
-                "{\"reservations\": [" + String.join(",", reservations) + "], \"nextCursor\": \"c1\"}"));
-        HttpResponse<String> pulled = control.post("/control/poll", "{\"installation\": \"trattoria\"}");
-        assertThat(pulled.statusCode()).as(pulled.body()).isEqualTo(200);
-        Call call = passerelle.nextCall();
-        assertThat(call.path()).isEqualTo("/reservations");
+    /** Passerelle pushes this reservation to the bistro. */
+    private void pushToBistro(String reservation) throws Exception {
+        String body = TestTills.upserted("1043", reservation);
+        control.send(TestTills.signedWebhook(simulator.webhookUrl("bistro-7"), SIGNING_SECRET, "msg_1", NOW, body));
     }
 }

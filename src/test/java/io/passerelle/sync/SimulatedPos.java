@@ -90,6 +90,7 @@ public final class SimulatedPos implements AutoCloseable {
                     connections.get(restaurantId, created.getId()).getVersion(),
                     new ConnectionDetails(simulator.webhookUrl(installation).toString(), null, null, null, Set.of(),
                             true)));
+            fixtures.receiveEveryEvent(enabled.getId());
             return new SimulatedPos(tenant, enabled, simulator, installation, fixtures);
         });
     }
@@ -166,6 +167,7 @@ public final class SimulatedPos implements AutoCloseable {
                 connections.get(restaurantId(), connectionId()).getVersion(),
                 new ConnectionDetails(connection.getWebhookUrl(), null, payAtTableServer().toString(), installationId,
                         Set.of(), true))));
+        fixtures.receiveEveryEvent(connectionId());
         return this;
     }
 
