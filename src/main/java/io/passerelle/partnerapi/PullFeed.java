@@ -118,7 +118,8 @@ class PullFeed {
             exhausted = batch.size() < limit && scanned == batch.size();
         }
         String nextCursor = PullCursor.encode(progress.after(reached, exhausted));
-        awaitAcknowledgement(connection, missedServed, nextCursor);
+        // a POS pulling without a cursor may never pass one back: what it was served counts as served at once
+        awaitAcknowledgement(connection, missedServed, cursor == null ? null : nextCursor);
         return new Page(served, nextCursor);
     }
 
@@ -142,10 +143,11 @@ class PullFeed {
 
     /**
      * Missed reservations just served count as served once the POS passes this page's cursor back: a lost reply
-     * must not lose them. Served again meanwhile, they wait for the newer page's cursor.
+     * must not lose them. Served again meanwhile, they wait for the newer page's cursor. {@code nextCursor} null:
+     * served, for good, now.
      */
     private void awaitAcknowledgement(AuthenticatedConnection connection, List<Long> missed, String nextCursor) {
-        byte[] pageCursor = sha256(nextCursor);
+        byte[] pageCursor = nextCursor == null ? null : sha256(nextCursor);
         for (long reservationId : missed) {
             jdbc.sql("""
                             insert into pull_missed_served (connection_id, reservation_id, served_at,

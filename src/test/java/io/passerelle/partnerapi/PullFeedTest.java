@@ -114,6 +114,19 @@ class PullFeedTest extends AppServerTest {
     }
 
     @Test
+    void aPosThatNeverPassesACursorBackIsServedAMissedReservationOnce() {
+        Pos pos = api.pull(tenant);
+        Reservation cancelled = reservation(today.plusDays(2), null, null);
+        book.changeStatus(cancelled, ReservationStatus.CANCELLED);
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(7);
+
+        JsonNode once = awaitPage(pos, window, 1);
+
+        assertThat(once.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
+        assertThat(ids(api.get(pos, window).json())).as("full pulls only: once, then never again").isEmpty();
+    }
+
+    @Test
     void aMissedReservationWhoseReplyWasLostIsServedAgainUntilThePosPassesItsPageCursorBack() {
         Pos pos = api.pull(tenant);
         String window = "/reservations?from=" + today + "&to=" + today.plusDays(7);
