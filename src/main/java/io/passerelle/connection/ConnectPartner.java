@@ -10,4 +10,8 @@ import jakarta.validation.constraints.Size;
 public record ConnectPartner(
         long restaurantId,
         @NotBlank @Size(max = PartnerDescriptor.CODE_MAX_LENGTH) String partnerCode,
-        @NotNull @Valid ConnectionDetails details) {}
+        @NotNull @Valid ConnectionDetails details) {
+
+    /** The field a refusal of the partner itself names (unknown, or already connected): no form field fixes it. */
+    public static final String PARTNER_FIELD = "partnerCode";
+}

@@ -115,7 +115,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
         long restaurantId = command.restaurantId();
         access.check(restaurantId);
         PartnerDescriptor partner = catalogue.byCode(command.partnerCode()).orElseThrow(() ->
-                new RuleViolationException("partnerCode", "connection.error.unknown-partner", "Unknown partner"));
+                new RuleViolationException(ConnectPartner.PARTNER_FIELD, "connection.error.unknown-partner", "Unknown partner"));
         if (connections.existsByRestaurantIdAndPartnerCode(restaurantId, partner.code())) {
             throw alreadyConnected();
         }
@@ -519,7 +519,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
     }
 
     private static RuleViolationException alreadyConnected() {
-        return new RuleViolationException("partnerCode", "connection.error.already-connected",
+        return new RuleViolationException(ConnectPartner.PARTNER_FIELD, "connection.error.already-connected",
                 "This restaurant is already connected to this partner");
     }
 

@@ -147,21 +147,22 @@ class PullFeed {
      * served, for good, now.
      */
     private void awaitAcknowledgement(AuthenticatedConnection connection, List<Long> missed, String nextCursor) {
-        byte[] pageCursor = nextCursor == null ? null : sha256(nextCursor);
-        for (long reservationId : missed) {
-            jdbc.sql("""
-                            insert into pull_missed_served (connection_id, reservation_id, served_at,
-                                                            unacknowledged_cursor)
-                            values (:connection, :reservation, :now, :cursor)
-                            on duplicate key update unacknowledged_cursor =
-                                if(unacknowledged_cursor is null, null, values(unacknowledged_cursor))
-                            """)
-                    .param("connection", connection.connectionId())
-                    .param("reservation", reservationId)
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("cursor", pageCursor)
-                    .update();
+        if (missed.isEmpty()) {
+            return;
         }
+        byte[] pageCursor = nextCursor == null ? null : sha256(nextCursor);
+        Timestamp now = Timestamp.from(clock.instant());
+        // one statement for the page's missed reservations, not one round trip each
+        jdbc.sql("""
+                        insert into pull_missed_served (connection_id, reservation_id, served_at, unacknowledged_cursor)
+                        values :rows
+                        on duplicate key update unacknowledged_cursor =
+                            if(unacknowledged_cursor is null, null, values(unacknowledged_cursor))
+                        """)
+                .param("rows", missed.stream()
+                        .map(reservation -> new Object[] {connection.connectionId(), reservation, now, pageCursor})
+                        .toList())
+                .update();
     }
 
     /** The POS came back with a page's cursor: it received that page, missed reservations included. */

@@ -101,11 +101,9 @@ class PullFeedTest extends AppServerTest {
     @Test
     void aMissedReservationIsServedOnceAsMissedThenNeverAgain() {
         Pos pos = api.pull(tenant);
-        Reservation cancelled = reservation(today.plusDays(2), null, null);
-        book.changeStatus(cancelled, ReservationStatus.CANCELLED);
         String window = "/reservations?from=" + today + "&to=" + today.plusDays(7);
 
-        JsonNode once = awaitPage(pos, window, 1);
+        JsonNode once = firstPageWithACancelledReservation(pos, window);
 
         assertThat(once.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
         // passing the cursor back acknowledges it; from the very start again, without a cursor: still never again
@@ -116,14 +114,19 @@ class PullFeedTest extends AppServerTest {
     @Test
     void aPosThatNeverPassesACursorBackIsServedAMissedReservationOnce() {
         Pos pos = api.pull(tenant);
-        Reservation cancelled = reservation(today.plusDays(2), null, null);
-        book.changeStatus(cancelled, ReservationStatus.CANCELLED);
         String window = "/reservations?from=" + today + "&to=" + today.plusDays(7);
 
-        JsonNode once = awaitPage(pos, window, 1);
+        JsonNode once = firstPageWithACancelledReservation(pos, window);
 
         assertThat(once.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
         assertThat(ids(api.get(pos, window).json())).as("full pulls only: once, then never again").isEmpty();
+    }
+
+    /** A reservation in the window cancelled (missed, for the POS), and the first pull that serves it. */
+    private JsonNode firstPageWithACancelledReservation(Pos pos, String window) {
+        Reservation cancelled = reservation(today.plusDays(2), null, null);
+        book.changeStatus(cancelled, ReservationStatus.CANCELLED);
+        return awaitPage(pos, window, 1);
     }
 
     @Test

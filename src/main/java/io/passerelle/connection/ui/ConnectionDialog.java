@@ -52,9 +52,6 @@ import org.springframework.data.domain.PageRequest;
  */
 class ConnectionDialog extends Dialog {
 
-    /** The field of a refusal about the partner itself (ConnectPartner's), which no field of this form can fix. */
-    private static final String PARTNER_FIELD = "partnerCode";
-
     private final PartnerDescriptor partner;
     private final RestaurantRef restaurant;
     /** Null while connecting. */
@@ -193,7 +190,7 @@ class ConnectionDialog extends Dialog {
                 field.setInvalid(true);
                 return;
             }
-            if (PARTNER_FIELD.equals(refused.field())) {
+            if (ConnectPartner.PARTNER_FIELD.equals(refused.field())) {
                 // the partner itself was refused (connected meanwhile, from another screen): nothing typed here can
                 // change that, so the dialog gives way to the refreshed cards
                 close();
