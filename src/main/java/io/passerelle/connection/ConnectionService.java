@@ -152,6 +152,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
             requireNoOtherActive(connection.getRestaurantId(), connection.getCategory(), connection.getId());
         }
         List<String> changed = details.changesFrom(connection);
+        boolean payAtTableMoved = changed.contains("payAtTableServer") || changed.contains("installationId");
         Instant now = clock.instant();
         details.applyTo(connection, now);
         if (details.token() != null) {
@@ -165,6 +166,10 @@ public class ConnectionService implements DuplicateKeyRefusals {
             connections.flush();
         } catch (OptimisticLockingFailureException concurrentChange) {
             throw conflict();
+        }
+        if (payAtTableMoved) {
+            // a check of another server or installation says nothing about these; after the flush, the row is ours
+            connections.clearPayAtTableCheck(connection.getId(), connection.getRestaurantId());
         }
         // a new token, or enabled/disabled; any edit counts, to keep this from falling behind the form's fields
         credentialsChanged(connection);
@@ -254,7 +259,8 @@ public class ConnectionService implements DuplicateKeyRefusals {
         transactions.executeWithoutResult(status -> {
             var current = find(restaurantId, connectionId);
             if (partner.isPush()) {
-                current.recordTest(result);
+                connections.recordTest(connectionId, restaurantId, result.testedAt(), result.outcome(),
+                        result.posVersion() == null ? null : result.posVersion().toString());
             }
             record(current, AuditAction.CREDENTIALS_TESTED, result.outcome().name());
         });
@@ -277,11 +283,9 @@ public class ConnectionService implements DuplicateKeyRefusals {
                 connection))), clock.instant());
         transactions.executeWithoutResult(status -> {
             var current = find(restaurantId, connectionId);
-            // the person may have changed the server or the ID meanwhile: this answer is about the old ones
-            if (Objects.equals(current.getPayAtTableServer(), connection.getPayAtTableServer())
-                    && Objects.equals(current.getInstallationId(), connection.getInstallationId())) {
-                current.recordPayAtTableCheck(check);
-            }
+            // recorded only if the person did not change the server or the ID meanwhile: this answer is about these
+            connections.recordPayAtTableCheck(connectionId, restaurantId, connection.getPayAtTableServer(),
+                    connection.getInstallationId(), check.checkedAt(), check.outcome());
             record(current, AuditAction.PAY_AT_TABLE_CHECKED, check.outcome().name());
         });
         return check;
@@ -339,25 +343,24 @@ public class ConnectionService implements DuplicateKeyRefusals {
      * After an authenticated POS call: when it was, and the version the POS reported ({@code X-Pos-Version};
      * null keeps the last known one). Feeds the pull-style credential test. A busy till calls many times a second:
      * within {@link PartnerConnection#CONTACT_PRECISION} of what this node last recorded, and with no new version,
-     * nothing is read or written.
+     * nothing is written (nor by the statement, within that of what any node recorded).
      */
     public void recordPosContact(long restaurantId, long connectionId, PosVersion posVersion) {
         Instant now = clock.instant();
         RecordedContact last = recordedContacts.get(connectionId);
-        if (last != null && (posVersion == null || posVersion.equals(last.posVersion()))
+        if (last != null && last.restaurantId() == restaurantId
+                && (posVersion == null || posVersion.equals(last.posVersion()))
                 && last.at().isAfter(now.minus(PartnerConnection.CONTACT_PRECISION))) {
             return;
         }
-        transactions.executeWithoutResult(status -> connections.findByIdAndRestaurantId(connectionId, restaurantId)
-                .ifPresent(connection -> {
-                    connection.recordContact(now, posVersion);
-                    recordedContacts.put(connectionId, new RecordedContact(now,
-                            connection.getLastSeenPosVersion().orElse(null)));
-                }));
+        transactions.executeWithoutResult(status -> connections.recordContact(connectionId, restaurantId, now,
+                posVersion == null ? null : posVersion.toString(), now.minus(PartnerConnection.CONTACT_PRECISION)));
+        recordedContacts.put(connectionId, new RecordedContact(restaurantId, now,
+                posVersion != null ? posVersion : last == null ? null : last.posVersion()));
     }
 
-    /** The last POS call this node wrote down for a connection. */
-    private record RecordedContact(Instant at, PosVersion posVersion) {}
+    /** The last POS call this node wrote down for a connection (of that restaurant: the tenant wall). */
+    private record RecordedContact(long restaurantId, Instant at, PosVersion posVersion) {}
 
     // --- Machine side for the sync engine: no user, it acts for the platform.
 

@@ -18,7 +18,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.annotations.DynamicUpdate;
@@ -44,11 +43,15 @@ public class PartnerConnection {
     private Long id;
 
     /**
-     * What an edit started from ({@link UpdateConnection#version()}). Not moved by what the machine records (contacts,
-     * test and check results) nor by credentials issued (API key, signing secret), marked
-     * {@code @OptimisticLock(excluded = true)}: a test, or a key generated, in the dialog before its Save is no
-     * conflict with it, and the Save never writes those fields from the form. Every update writes only the columns
-     * it changed ({@code @DynamicUpdate}): a recorded result never writes an edit's fields back as they were read.
+     * What an edit started from ({@link UpdateConnection#version()}). Not moved by credentials issued (API key,
+     * signing secret), marked {@code @OptimisticLock(excluded = true)}: a key generated in the dialog before its Save
+     * is no conflict with it, and the Save never writes those fields from the form. Every update writes only the
+     * columns it changed ({@code @DynamicUpdate}).
+     *
+     * <p>What the machine records (contacts, test and check results) is not written through the entity at all
+     * ({@code updatable = false}), but by {@link PartnerConnectionRepository}'s targeted updates: an entity update
+     * checks the version it was read with even when only excluded fields changed, so a result recorded after a Save
+     * committed would fail; and an entity read before a result was recorded cannot write it back stale.
      */
     @Version
     private long version;
@@ -98,34 +101,27 @@ public class PartnerConnection {
     @Column(nullable = false, length = 255)
     private Set<PartnerEventType> events = Set.of();
 
-    @Column(name = "last_seen_at")
-    @OptimisticLock(excluded = true)
+    @Column(name = "last_seen_at", updatable = false)
     private Instant lastSeenAt;
 
-    @Column(name = "last_seen_pos_version", length = PosVersion.MAX_LENGTH)
-    @OptimisticLock(excluded = true)
+    @Column(name = "last_seen_pos_version", length = PosVersion.MAX_LENGTH, updatable = false)
     private String lastSeenPosVersion;
 
-    @Column(name = "last_test_at")
-    @OptimisticLock(excluded = true)
+    @Column(name = "last_test_at", updatable = false)
     private Instant lastTestAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "last_test_outcome", length = 32)
-    @OptimisticLock(excluded = true)
+    @Column(name = "last_test_outcome", length = 32, updatable = false)
     private CredentialTestOutcome lastTestOutcome;
 
-    @Column(name = "last_test_pos_version", length = PosVersion.MAX_LENGTH)
-    @OptimisticLock(excluded = true)
+    @Column(name = "last_test_pos_version", length = PosVersion.MAX_LENGTH, updatable = false)
     private String lastTestPosVersion;
 
-    @Column(name = "pay_at_table_checked_at")
-    @OptimisticLock(excluded = true)
+    @Column(name = "pay_at_table_checked_at", updatable = false)
     private Instant payAtTableCheckedAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "pay_at_table_check_outcome", length = 32)
-    @OptimisticLock(excluded = true)
+    @Column(name = "pay_at_table_check_outcome", length = 32, updatable = false)
     private PayAtTableCheckOutcome payAtTableCheckOutcome;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -148,11 +144,6 @@ public class PartnerConnection {
 
     void configure(String webhookUrl, String payAtTableServer, String installationId, Set<PartnerEventType> events,
             boolean enabled, Instant now) {
-        if (!Objects.equals(payAtTableServer, this.payAtTableServer)
-                || !Objects.equals(installationId, this.installationId)) {
-            // a check of another server or installation says nothing about these
-            recordPayAtTableCheck(null);
-        }
         this.webhookUrl = webhookUrl;
         this.payAtTableServer = payAtTableServer;
         this.installationId = installationId;
@@ -179,32 +170,6 @@ public class PartnerConnection {
         this.apiKeyHash = hash;
         this.apiKeyHint = hint;
         this.updatedAt = now;
-    }
-
-    /**
-     * A call of the POS. Within {@link #CONTACT_PRECISION} of the last one recorded, and with no new version, it
-     * changes nothing: a busy till calls many times a second, and each call would otherwise be a write.
-     */
-    void recordContact(Instant at, PosVersion posVersion) {
-        boolean newVersion = posVersion != null && !posVersion.toString().equals(lastSeenPosVersion);
-        if (!newVersion && lastSeenAt != null && lastSeenAt.isAfter(at.minus(CONTACT_PRECISION))) {
-            return;
-        }
-        this.lastSeenAt = at;
-        if (posVersion != null) {
-            this.lastSeenPosVersion = posVersion.toString();
-        }
-    }
-
-    void recordTest(CredentialTestResult result) {
-        this.lastTestAt = result.testedAt();
-        this.lastTestOutcome = result.outcome();
-        this.lastTestPosVersion = result.posVersion() == null ? null : result.posVersion().toString();
-    }
-
-    void recordPayAtTableCheck(PayAtTableCheck check) {
-        this.payAtTableCheckOutcome = check == null ? null : check.outcome();
-        this.payAtTableCheckedAt = check == null ? null : check.checkedAt();
     }
 
     String getTokenCiphertext() {

@@ -10,7 +10,8 @@ import java.util.Base64;
 
 /**
  * The pull's {@code nextCursor}: a {@link FeedProgress}, base64url text. Opaque to the POS but not signed: it only
- * ever selects among the restaurant's own reservations, which the POS may pull in full without a cursor anyway.
+ * ever selects among the restaurant's own reservations, which the POS may pull in full without a cursor anyway, and
+ * acknowledges only its own connection's missed reservations.
  * Text: {@code position|from|to} once caught up, else {@code position|from|to|caughtUpFrom|caughtUpTo|othersPosition};
  * a position is {@code updatedAt|id}. A cursor given out before cursors held their window ({@code position} alone)
  * stands for the window it comes back with.

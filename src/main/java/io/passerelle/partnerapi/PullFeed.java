@@ -14,14 +14,13 @@ import io.passerelle.reservation.PosReservationFeed;
 import io.passerelle.reservation.PosTableNameResolver;
 import io.passerelle.reservation.Reservation;
 import io.passerelle.restaurant.RestaurantRef;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,8 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code GET /reservations}: a restaurant's reservations in a date window, in change order (updatedAt, id), from
  * an opaque cursor on ({@link PullCursor}: it holds its window, so days the window slid onto are served in full).
  * Missed reservations (no-show, refused, cancelled) are served to a connection as MISSED until it acknowledges
- * them by passing back the cursor of a page that held them, and never again (DOMAIN rule 5) unless staff un-park
- * it.
+ * them by passing back a cursor that covers them, and never again (DOMAIN rule 5) unless staff un-park it.
  */
 @Component
 class PullFeed {
@@ -83,9 +81,10 @@ class PullFeed {
         }
         FeedProgress progress = FeedProgress.start(from, to);
         if (cursor != null) {
+            FeedProgress passedBack = PullCursor.decode(cursor, from, to);
+            acknowledgeMissed(connection, restaurant.timeZone(), passedBack);
             // days the cursor's window did not cover (the window slid to a new day) are served in full
-            progress = PullCursor.decode(cursor, from, to).forWindow(from, to);
-            acknowledgeMissed(connection, cursor);
+            progress = passedBack.forWindow(from, to);
         }
         boolean withTable = catalogue.byCode(connection.partnerCode())
                 .map(PartnerDescriptor::takesTableAssignments).orElse(false);
@@ -94,7 +93,7 @@ class PullFeed {
         // have committed keeps the order by (updatedAt, id) a safe place to continue from.
         Instant settledBefore = clock.instant().minus(settings.settle());
         var served = new ArrayList<WireReservation>();
-        var missedServed = new ArrayList<Long>();
+        var missedServed = new ArrayList<Reservation>();
         FeedPosition reached = FeedPosition.START;
         boolean exhausted = false;
         while (!exhausted && served.size() < limit) {
@@ -109,7 +108,7 @@ class PullFeed {
                 reached = FeedPosition.of(reservation);
                 if (!acknowledged.contains(reservation.getId())) {
                     if (reservation.getStatus().isMissed()) {
-                        missedServed.add(reservation.getId());
+                        missedServed.add(reservation);
                     }
                     served.add(wire(reservation, restaurant.timeZone(),
                             withTable ? table(reservation, linkedTableNames) : null));
@@ -119,7 +118,7 @@ class PullFeed {
         }
         String nextCursor = PullCursor.encode(progress.after(reached, exhausted));
         // a POS pulling without a cursor may never pass one back: what it was served counts as served at once
-        awaitAcknowledgement(connection, missedServed, cursor == null ? null : nextCursor);
+        awaitAcknowledgement(connection, missedServed, cursor == null);
         return new Page(served, nextCursor);
     }
 
@@ -132,8 +131,7 @@ class PullFeed {
         }
         return Set.copyOf(jdbc.sql("""
                         select reservation_id from pull_missed_served
-                        where connection_id = :connection and reservation_id in (:missed)
-                          and unacknowledged_cursor is null
+                        where connection_id = :connection and reservation_id in (:missed) and acknowledged
                         """)
                 .param("connection", connection.connectionId())
                 .param("missed", missed)
@@ -142,46 +140,69 @@ class PullFeed {
     }
 
     /**
-     * Missed reservations just served count as served once the POS passes this page's cursor back: a lost reply
-     * must not lose them. Served again meanwhile, they wait for the newer page's cursor. {@code nextCursor} null:
-     * served, for good, now.
+     * Missed reservations just served count as served once the POS passes back a cursor that covers them: a lost reply
+     * must not lose them. A row keeps the reservation as first served (its start and change-order position), not the
+     * page's cursor: a POS may run several cursor streams on one connection (say a short window every few minutes
+     * and a long one twice a day), and whichever was served it acknowledges it when it comes back.
+     *
+     * @param acknowledged a pull without a cursor, which may never pass one back: served, for good, now
      */
-    private void awaitAcknowledgement(AuthenticatedConnection connection, List<Long> missed, String nextCursor) {
+    private void awaitAcknowledgement(AuthenticatedConnection connection, List<Reservation> missed,
+            boolean acknowledged) {
         if (missed.isEmpty()) {
             return;
         }
-        byte[] pageCursor = nextCursor == null ? null : sha256(nextCursor);
         Timestamp now = Timestamp.from(clock.instant());
         // one statement for the page's missed reservations, not one round trip each
         jdbc.sql("""
-                        insert into pull_missed_served (connection_id, reservation_id, served_at, unacknowledged_cursor)
+                        insert into pull_missed_served (connection_id, reservation_id, served_at, acknowledged,
+                                                        served_start, served_updated_at)
                         values :rows
-                        on duplicate key update unacknowledged_cursor =
-                            if(unacknowledged_cursor is null, null, values(unacknowledged_cursor))
+                        on duplicate key update acknowledged = acknowledged or values(acknowledged)
                         """)
                 .param("rows", missed.stream()
-                        .map(reservation -> new Object[] {connection.connectionId(), reservation, now, pageCursor})
+                        .map(reservation -> new Object[] {connection.connectionId(), reservation.getId(), now,
+                                acknowledged, utc(reservation.getStart()), utc(reservation.getUpdatedAt())})
                         .toList())
                 .update();
     }
 
-    /** The POS came back with a page's cursor: it received that page, missed reservations included. */
-    private void acknowledgeMissed(AuthenticatedConnection connection, String cursor) {
+    /**
+     * The POS came back with a cursor: it received every page up to it, so every missed reservation the cursor's
+     * window and positions cover, which the feed would not serve after it (the negation of
+     * {@code ReservationRepository.findChangedAfter}), reached it; in one statement for the pull.
+     */
+    private void acknowledgeMissed(AuthenticatedConnection connection, ZoneId zone, FeedProgress passedBack) {
         jdbc.sql("""
-                        update pull_missed_served set unacknowledged_cursor = null
-                        where connection_id = :connection and unacknowledged_cursor = :cursor
+                        update pull_missed_served set acknowledged = true
+                        where connection_id = :connection and not acknowledged
+                          and served_start >= :from and served_start < :to
+                          and ((served_start >= :caughtUpFrom and served_start < :caughtUpTo
+                                and (served_updated_at < :updatedAt
+                                     or (served_updated_at = :updatedAt and reservation_id <= :id)))
+                            or ((served_start < :caughtUpFrom or served_start >= :caughtUpTo)
+                                and (served_updated_at < :othersUpdatedAt
+                                     or (served_updated_at = :othersUpdatedAt and reservation_id <= :othersId))))
                         """)
                 .param("connection", connection.connectionId())
-                .param("cursor", sha256(cursor))
+                .param("from", startOf(passedBack.from(), zone))
+                .param("to", startOf(passedBack.to().plusDays(1), zone))
+                .param("caughtUpFrom", startOf(passedBack.caughtUpFrom(), zone))
+                .param("caughtUpTo", startOf(passedBack.caughtUpTo().plusDays(1), zone))
+                .param("updatedAt", utc(passedBack.position().updatedAt()))
+                .param("id", passedBack.position().id())
+                .param("othersUpdatedAt", utc(passedBack.othersPosition().updatedAt()))
+                .param("othersId", passedBack.othersPosition().id())
                 .update();
     }
 
-    private static byte[] sha256(String cursor) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(cursor.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException everyJvmHasIt) {
-            throw new IllegalStateException(everyJvmHasIt);
-        }
+    private static LocalDateTime startOf(LocalDate day, ZoneId zone) {
+        return utc(day.atStartOfDay(zone).toInstant());
+    }
+
+    /** As Hibernate stores instants ({@code hibernate.jdbc.time_zone=UTC}), whatever the JVM's zone. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Staff un-parked a missed reservation: served again from now on, as missed again should it become so. */

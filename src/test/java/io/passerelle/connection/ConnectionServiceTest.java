@@ -384,6 +384,37 @@ class ConnectionServiceTest {
     }
 
     @Test
+    void aCredentialTestRecordedAfterASaveIsStoredAndLeavesTheSavedFieldsAlone() {
+        var tenant = fixtures.tenant();
+        long restaurantId = tenant.restaurant().getId();
+        try (var pos = FakePos.start()) {
+            var push = connect(tenant, PUSH, details(pos.url(), "t", true));
+            long id = push.getId();
+            pos.answers(200, "{\"posVersion\":\"2.0.16\"}");
+            var save = new TransactionTemplate(transactionManager);
+            save.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+            // the test holds the connection as read before the Save committed: the version it carries is the old one
+            var result = as(tenant.owner(), () -> new TransactionTemplate(transactionManager).execute(status -> {
+                long read = service.get(restaurantId, id).getVersion();
+                save.executeWithoutResult(inner -> service.update(new UpdateConnection(restaurantId, id, read,
+                        new ConnectionDetails(pos.url(), null, null, null, Set.of(PartnerEventType.ORDER_OPENED),
+                                true))));
+                return service.testCredentials(restaurantId, id);
+            }));
+
+            assertThat(result.outcome()).isEqualTo(CredentialTestOutcome.OK);
+            var stored = as(tenant.owner(), () -> service.get(restaurantId, id));
+            assertThat(stored.getLastTest()).hasValueSatisfying(last -> {
+                assertThat(last.outcome()).isEqualTo(CredentialTestOutcome.OK);
+                assertThat(last.posVersion()).isEqualTo(PosVersion.parse("2.0.16"));
+            });
+            assertThat(stored.getEvents()).containsExactly(PartnerEventType.ORDER_OPENED);
+            assertThat(stored.getVersion()).isEqualTo(push.getVersion() + 1);
+        }
+    }
+
+    @Test
     void aPullConnectionsTestTellsWhenThePosLastCalled() {
         var tenant = fixtures.tenant();
         long restaurantId = tenant.restaurant().getId();

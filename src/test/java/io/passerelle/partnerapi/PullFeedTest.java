@@ -148,6 +148,27 @@ class PullFeedTest extends AppServerTest {
     }
 
     @Test
+    void aMissedReservationServedToTwoCursorStreamsIsAcknowledgedByEitherPassingItsCursorBack() {
+        Pos pos = api.pull(tenant);
+        String shortWindow = "/reservations?from=" + today.minusDays(1) + "&to=" + today.plusDays(7);
+        String longWindow = "/reservations?from=" + today.minusDays(1) + "&to=" + today.plusDays(60);
+        String shortBefore = api.get(pos, shortWindow).json().get("nextCursor").asString();
+        String longBefore = api.get(pos, longWindow).json().get("nextCursor").asString();
+        Reservation cancelled = reservation(today.plusDays(2), null, null);
+        book.changeStatus(cancelled, ReservationStatus.CANCELLED);
+        String shortServed = awaitPage(pos, shortWindow + "&cursor=" + shortBefore, 1).get("nextCursor").asString();
+        String longServed = awaitPage(pos, longWindow + "&cursor=" + longBefore, 1).get("nextCursor").asString();
+
+        // the short stream's next pull acknowledges what its page held, though the long stream was served it since
+        assertThat(ids(api.get(pos, shortWindow + "&cursor=" + shortServed).json())).isEmpty();
+
+        // served for good: neither stream gets it again, even from a cursor from before it was served
+        assertThat(ids(api.get(pos, shortWindow + "&cursor=" + shortBefore).json())).isEmpty();
+        assertThat(ids(api.get(pos, longWindow + "&cursor=" + longBefore).json())).isEmpty();
+        assertThat(ids(api.get(pos, longWindow + "&cursor=" + longServed).json())).isEmpty();
+    }
+
+    @Test
     void daysTheWindowSlidOntoAreServedInFullOnceWhateverTheirLastChange() {
         Pos pos = api.pull(tenant);
         reservation(today.plusDays(1), null, null);
