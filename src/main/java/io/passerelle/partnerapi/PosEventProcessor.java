@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -57,11 +59,14 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A refused event (403/404/409/422) rolls its effects back and is written to the sync log; its answer is then
  * stored in a transaction of its own, except a 409: that depends on the reservation's state, which may be fixed, and
- * the POS may retry with the same eventId (PROTOCOL.md), which is then evaluated again.
+ * the POS may retry with the same eventId (PROTOCOL.md), which is then evaluated again. An event the database refuses
+ * for another reason than a twin (a constraint, say) is answered 500 on its own and logged, and not stored either: the
+ * same eventId sent again is evaluated again.
  */
 @Component
 class PosEventProcessor {
 
+    private static final Logger log = LoggerFactory.getLogger(PosEventProcessor.class);
     /** A repeat's first attempt ends on the event's unique key (it looks for its stored answer only then): one more. */
     private static final int MAX_ATTEMPTS = 4;
     /** The effect of {@code order.items_sent} on a connection with pay at table: the bill is being fetched. */
@@ -176,11 +181,12 @@ class PosEventProcessor {
                 });
             } catch (Refusal refusal) {
                 return refuse(connection, event, refusal);
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException failure) {
+            } catch (DataAccessException failure) {
                 // This event sent again (its row's unique key), or a twin of it or another event about the same
-                // order committed first: look again. Any other refusal of the database is no twin's doing.
+                // order committed first: look again. Any other refusal of the database is no twin's doing: this
+                // event's answer alone, so that the other events of a batch still apply.
                 if (!isConcurrentTwin(failure)) {
-                    throw failure;
+                    return storageRefused(connection, event, failure);
                 }
                 if (attempt == MAX_ATTEMPTS) {
                     throw new PartnerApiException(new Problem(503, "busy", "Busy",
@@ -200,9 +206,10 @@ class PosEventProcessor {
 
     /**
      * A batch of events, in order, each applied once per eventId: their answers, in the same order. Fast path: all
-     * of them in one transaction, one commit and the sync log lines in one JDBC batch. Should any of them be refused
-     * or meet a concurrent twin, that transaction is rolled back whole and the events are processed one by one, each
-     * in its own transaction as {@link #process} does: one bad event never spoils the others.
+     * of them in one transaction, one commit and the sync log lines in one JDBC batch. Should any of them be refused,
+     * meet a concurrent twin or be refused by the database, that transaction is rolled back whole and the events are
+     * processed one by one, each in its own transaction as {@link #process} does: one bad event never spoils the
+     * others.
      */
     List<EventAnswer> processAll(AuthenticatedConnection connection, List<PosEventRequest> events) {
         if (events.size() > 1) {
@@ -220,8 +227,7 @@ class PosEventProcessor {
                     work.write();
                     return answers;
                 });
-            } catch (Refusal | PartnerApiException | DataIntegrityViolationException
-                    | ConcurrencyFailureException oneByOne) {
+            } catch (Refusal | PartnerApiException | DataAccessException oneByOne) {
                 // what went wrong is found again, and answered, by the event it belongs to
             }
         }
@@ -442,6 +448,25 @@ class PosEventProcessor {
                 .messageId(event.eventId())
                 .reservation(refusal.reservationId)
                 .http(answer.status(), null, null));
+        return answer;
+    }
+
+    /**
+     * A 500 for an event the database refused, not for a twin's sake: logged (the server log holds the cause, the sync
+     * log tells the restaurant), not stored, as the same eventId sent again may well be applied.
+     */
+    private EventAnswer storageRefused(AuthenticatedConnection connection, PosEventRequest event,
+            DataAccessException failure) {
+        log.error("Event {} of connection {}: the database refused it", event.eventId(), connection.connectionId(),
+                failure);
+        var answer = EventAnswer.refused(event.eventId(), Problem.of(500, "storage-refused", "Storage refused",
+                "Passerelle could not store this event; send it again with the same eventId later"), null);
+        syncLog.record(LogRecord.message(connection.restaurantId(), LogDirection.IN, typeOf(event))
+                .connection(connection.connectionId(), connection.partnerCode())
+                .messageId(event.eventId())
+                .outcome(LogOutcome.FAILED)
+                .http(answer.status(), null, null)
+                .error("storage_refused", "The database refused the event's changes; nothing of it was applied"));
         return answer;
     }
 
