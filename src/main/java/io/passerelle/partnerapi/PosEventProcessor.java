@@ -59,9 +59,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A refused event (403/404/409/422) rolls its effects back and is written to the sync log; its answer is then
  * stored in a transaction of its own, except a 409: that depends on the reservation's state, which may be fixed, and
- * the POS may retry with the same eventId (PROTOCOL.md), which is then evaluated again. An event the database refuses
- * for another reason than a twin (a constraint, say) is answered 500 on its own and logged, and not stored either: the
- * same eventId sent again is evaluated again.
+ * the POS may retry with the same eventId (PROTOCOL.md), which is then evaluated again (an eventId applied before
+ * keeps its stored answer, whatever the reservation's state now). An event the database refuses for another reason
+ * than a twin (a constraint, say) is answered 500 on its own and logged, and not stored either: the same eventId sent
+ * again is evaluated again.
  */
 @Component
 class PosEventProcessor {
@@ -432,15 +433,18 @@ class PosEventProcessor {
                         StrictJson.MAPPER.writeValueAsString(row.answer())}).toList());
     }
 
-    /** The refusal's answer, stored as the event's (unless it may change, see {@link Refusal#isFinal}) and logged. */
+    /**
+     * The refusal's answer, stored as the event's (unless it may change, see {@link Refusal#isFinal}) and logged; or
+     * the answer stored for the eventId before, which a repeat gets whatever the reservation's state is now.
+     */
     private EventAnswer refuse(AuthenticatedConnection connection, PosEventRequest event, Refusal refusal) {
         EventAnswer answer = EventAnswer.refused(event.eventId(), refusal.problem,
                 refusal.reservationId == null ? null : WireIds.reservation(refusal.reservationId));
-        if (refusal.isFinal()) {
-            Optional<EventAnswer> twinStoredFirst = store(connection, event, answer);
-            if (twinStoredFirst.isPresent()) {
-                return twinStoredFirst.get();
-            }
+        Optional<EventAnswer> answeredBefore = refusal.isFinal() ? store(connection, event, answer)
+                // a first attempt did not look (see process); a 409 is rare, the look cheap
+                : stored(connection, event.eventId());
+        if (answeredBefore.isPresent()) {
+            return answeredBefore.get();
         }
         syncLog.record(LogRecord.rejected(connection.restaurantId(), typeOf(event), refusal.code,
                         refusal.problem.detail())

@@ -10,6 +10,7 @@ import io.passerelle.partner.PartnerEventType;
 import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.DiningTableService;
+import io.passerelle.reservation.DriftService;
 import io.passerelle.reservation.Guest;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.Reservation;
@@ -43,6 +44,8 @@ class PosEventEffectsTest extends AppServerTest {
     PosOrderService orders;
     @Autowired
     SyncLogService syncLog;
+    @Autowired
+    DriftService drift;
 
     PartnerApiKit api;
     ReservationBook book;
@@ -298,6 +301,33 @@ class PosEventEffectsTest extends AppServerTest {
         assertThat(lateAttach.json().get("effect").asString()).isEqualTo("NO_CHANGE");
         assertThat(reload(reservation).getVersion()).isEqualTo(version);
         assertThat(reload(reservation).getStatus()).isEqualTo(ReservationStatus.FINISHED);
+    }
+
+    @Test
+    void aRepeatOfAnAppliedEventGetsItsStoredAnswerWhereEvaluatedAgainItWouldBeA409() {
+        // the POS seats the walk-in it opened; support then merges the walk-in into the booking it duplicates, and
+        // its order moves there: the seating, evaluated again, is an order of another reservation
+        var opened = api.post(pos, "/events", PosEvents.opened(newId(), start, "ord-m", "T9", 2));
+        String walkIn = opened.json().get("reservationId").asString();
+        String seating = PosEvents.attached(newId(), start, walkIn, "ord-m", "T9", null);
+        var seated = api.post(pos, "/events", seating);
+        Reservation booking = confirmed(null);
+        fixtures.runAsStaff(() -> drift.merge(restaurantId, WireIds.parseReservation(walkIn).orElseThrow(),
+                booking.getId()));
+
+        var repeated = api.post(pos, "/events", seating);
+        var repeatedInABatch = api.post(pos, "/events",
+                batch(seating, PosEvents.attached(newId(), start, "r_zzzzzz", "ord-404", null, null)));
+        var sameSeatingNewEventId = api.post(pos, "/events", PosEvents.attached(newId(), start, walkIn, "ord-m", "T9",
+                null));
+
+        assertThat(seated.status()).isEqualTo(202);
+        assertThat(sameSeatingNewEventId.status()).as("evaluated again").isEqualTo(409);
+        assertThat(repeated.status()).isEqualTo(202);
+        assertThat(repeated.json()).isEqualTo(seated.json());
+        assertThat(repeatedInABatch.json().get("results").get(0)).as("one by one, a 404 beside it")
+                .isEqualTo(seated.json());
+        assertThat(repeatedInABatch.json().get("results").get(1).get("status").asInt()).isEqualTo(404);
     }
 
     @Test
