@@ -134,8 +134,9 @@ class PosEventProcessor {
                 .map(violation -> new FieldProblem(path + violation.getPropertyPath(), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList());
-        if (event.occurredAt() != null) {
-            occurredAtProblem(event).ifPresent(problem -> errors.add(new FieldProblem(path + "occurredAt", problem)));
+        if (event.occurredAt() != null && event.occurredInstant().isEmpty()) {
+            errors.add(new FieldProblem(path + "occurredAt",
+                    "must be a time with offset such as 2026-11-23T20:30:00+01:00"));
         }
         if (event instanceof Bill bill) {
             errors.addAll(amountsInRange(bill, path));
@@ -147,17 +148,18 @@ class PosEventProcessor {
         return event;
     }
 
-    /** Unless occurredAt is a time with offset within the window of {@link PartnerApiSettings}: what is wrong. */
-    private Optional<String> occurredAtProblem(PosEventRequest event) {
-        Optional<Instant> occurred = event.occurredInstant();
-        if (occurred.isEmpty()) {
-            return Optional.of("must be a time with offset such as 2026-11-23T20:30:00+01:00");
-        }
+    /**
+     * Unless the event's occurredAt (read: a time with offset) is within the window of {@link PartnerApiSettings}: what
+     * is wrong. Checked once no answer is stored for the eventId ({@link EventWork#answer}): a repeat is answered as
+     * stored however late it comes.
+     */
+    private Optional<String> occurredOutsideWindow(PosEventRequest event) {
+        Instant occurred = event.occurredInstant().orElseThrow();
         Instant now = clock.instant();
-        if (occurred.get().isBefore(now.minus(settings.occurredAtMaxAge()))) {
+        if (occurred.isBefore(now.minus(settings.occurredAtMaxAge()))) {
             return Optional.of("must be at most " + settings.occurredAtMaxAge().toDays() + " days ago");
         }
-        if (occurred.get().isAfter(now.plus(settings.occurredAtMaxAhead()))) {
+        if (occurred.isAfter(now.plus(settings.occurredAtMaxAhead()))) {
             return Optional.of("must not be more than " + settings.occurredAtMaxAhead().toMinutes()
                     + " minutes ahead of Passerelle's clock; check the till's clock");
         }
@@ -334,11 +336,23 @@ class PosEventProcessor {
                             named));
         }
 
-        /** The stored answer, or the event applied: once per eventId, however often it comes in this batch. */
+        /**
+         * The stored answer, or the event applied: once per eventId, however often it comes in this batch. An event
+         * whose occurredAt is outside the window is refused with 400, and not stored (nothing of it was applied).
+         */
         EventAnswer answer(PosEventRequest event) {
             EventAnswer known = answered.get(event.eventId());
             if (known != null) {
                 return known;
+            }
+            Optional<String> outsideWindow = occurredOutsideWindow(event);
+            if (outsideWindow.isPresent()) {
+                // a first attempt looks for a stored answer only now: a repeat sent weeks later is rare
+                EventAnswer late = (lookFirst ? Optional.<EventAnswer>empty() : stored(connection, event.eventId()))
+                        .orElseGet(() -> EventAnswer.refused(event.eventId(),
+                                Problem.invalidField("occurredAt", outsideWindow.get()), null));
+                answered.put(event.eventId(), late);
+                return late;
             }
             EventAnswer answer = apply(connection, event, this);
             answered.put(event.eventId(), answer);

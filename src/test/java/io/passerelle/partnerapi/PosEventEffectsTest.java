@@ -21,6 +21,7 @@ import io.passerelle.synclog.LogOutcome;
 import io.passerelle.synclog.SyncLogEntry;
 import io.passerelle.synclog.SyncLogService;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -328,6 +329,46 @@ class PosEventEffectsTest extends AppServerTest {
         assertThat(repeatedInABatch.json().get("results").get(0)).as("one by one, a 404 beside it")
                 .isEqualTo(seated.json());
         assertThat(repeatedInABatch.json().get("results").get(1).get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void aRepeatSentLaterThanTheOccurredAtWindowGetsItsStoredAnswerWhereANewEventIs400() {
+        // a bill the POS sent 40 days ago, within the window then, as it was answered and stored
+        Reservation reservation = confirmed(null);
+        String id = WireIds.reservation(reservation.getId());
+        Instant fortyDaysAgo = Instant.now().minus(Duration.ofDays(40));
+        String eventId = newId();
+        String bill = PosEvents.closed(eventId, fortyDaysAgo, "ord-late", id, 2);
+        String stored = "{\"eventId\":\"" + eventId + "\",\"status\":202,\"effect\":\"FINISHED\",\"reservationId\":\""
+                + id + "\"}";
+        jdbc.update("insert into pos_event (connection_id, event_id, type, received_at, http_status, result) "
+                + "values (?, ?, 'order.closed', ?, 202, ?)", pos.connectionId(), eventId,
+                Timestamp.from(fortyDaysAgo), stored);
+        String newBill = PosEvents.closed(newId(), fortyDaysAgo, "ord-late-2", null, 2);
+
+        var repeated = api.post(pos, "/events", bill);
+        var inABatch = api.post(pos, "/events", batch(bill, newBill));
+        var oneByOne = api.post(pos, "/events",
+                batch(bill, newBill, PosEvents.attached(newId(), start, "r_zzzzzz", "ord-404", null, null)));
+        var newAlone = api.post(pos, "/events", newBill);
+
+        var storedAnswer = PartnerApiKit.JSON.readTree(stored);
+        assertThat(repeated.status()).isEqualTo(202);
+        assertThat(repeated.json()).isEqualTo(storedAnswer);
+        assertThat(inABatch.json().get("results").get(0)).isEqualTo(storedAnswer);
+        assertThat(oneByOne.json().get("results").get(0)).as("a 404 beside it").isEqualTo(storedAnswer);
+        assertThat(List.of(inABatch.json().get("results").get(1), oneByOne.json().get("results").get(1)))
+                .allSatisfy(late -> {
+                    assertThat(late.get("status").asInt()).isEqualTo(400);
+                    assertThat(late.get("problem").get("errors").get(0).get("field").asString())
+                            .isEqualTo("occurredAt");
+                });
+        assertThat(oneByOne.json().get("results").get(2).get("status").asInt()).isEqualTo(404);
+        assertThat(newAlone.status()).isEqualTo(400);
+        assertThat(newAlone.contentType()).startsWith("application/problem+json");
+        assertThat(newAlone.json().get("errors").get(0).get("field").asString()).isEqualTo("occurredAt");
+        assertThat(reload(reservation).getStatus()).as("the bill not applied again").isEqualTo(
+                ReservationStatus.CONFIRMED);
     }
 
     @Test
