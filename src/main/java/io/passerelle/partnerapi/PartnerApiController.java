@@ -108,13 +108,14 @@ class PartnerApiController {
      */
     @Operation(summary = "Report what happened at the till", description = "One event (answered 202, or with its "
             + "problem) or a batch (answered 202 with one result per event, in order, each applied or refused on its "
-            + "own). The same eventId sent again is applied once and answered the same way; except after a 409, which "
-            + "depends on the reservation's state: the same eventId sent again is evaluated again. Only the events "
-            + "enabled on the connection are accepted; any other is refused with 403.")
+            + "own). The same eventId sent again is applied once and answered the same way, however late; except after "
+            + "a 409, which depends on the reservation's state, or a 500: the same eventId sent again is evaluated "
+            + "again. Only the events enabled on the connection are accepted; any other is refused with 403.")
     @ApiResponse(responseCode = "202", description = "The event was applied (or had been); for a batch, one result "
             + "per event", content = @Content(schema = @Schema(oneOf = {EventAnswer.class, BatchReply.class})))
     @ApiResponse(responseCode = "400", description = "Malformed or invalid, such as an occurredAt more than 30 days "
-            + "ago or 2 hours ahead (by default)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+            + "ago or 2 hours ahead (by default; an eventId applied before gets its stored answer instead)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @ApiResponse(responseCode = "403", description = "An event type not enabled on this connection",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @ApiResponse(responseCode = "404", description = "Unknown reservation", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -122,6 +123,8 @@ class PartnerApiController {
             + "is not confirmed); retry, with the same eventId, once it is fixed",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @ApiResponse(responseCode = "415", description = "Not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @ApiResponse(responseCode = "500", description = "Passerelle could not store the event (nothing of it applied); "
+            + "send it again with the same eventId", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @ApiResponse(responseCode = "422", description = "Well-formed but not applicable",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @PostMapping(path = "/events", consumes = MediaType.ALL_VALUE)

@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -57,11 +59,15 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A refused event (403/404/409/422) rolls its effects back and is written to the sync log; its answer is then
  * stored in a transaction of its own, except a 409: that depends on the reservation's state, which may be fixed, and
- * the POS may retry with the same eventId (PROTOCOL.md), which is then evaluated again.
+ * the POS may retry with the same eventId (PROTOCOL.md), which is then evaluated again (an eventId applied before
+ * keeps its stored answer, whatever the reservation's state now). An event the database refuses for another reason
+ * than a twin (a constraint, say) is answered 500 on its own and logged, and not stored either: the same eventId sent
+ * again is evaluated again.
  */
 @Component
 class PosEventProcessor {
 
+    private static final Logger log = LoggerFactory.getLogger(PosEventProcessor.class);
     /** A repeat's first attempt ends on the event's unique key (it looks for its stored answer only then): one more. */
     private static final int MAX_ATTEMPTS = 4;
     /** The effect of {@code order.items_sent} on a connection with pay at table: the bill is being fetched. */
@@ -128,8 +134,9 @@ class PosEventProcessor {
                 .map(violation -> new FieldProblem(path + violation.getPropertyPath(), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList());
-        if (event.occurredAt() != null) {
-            occurredAtProblem(event).ifPresent(problem -> errors.add(new FieldProblem(path + "occurredAt", problem)));
+        if (event.occurredAt() != null && event.occurredInstant().isEmpty()) {
+            errors.add(new FieldProblem(path + "occurredAt",
+                    "must be a time with offset such as 2026-11-23T20:30:00+01:00"));
         }
         if (event instanceof Bill bill) {
             errors.addAll(amountsInRange(bill, path));
@@ -141,17 +148,18 @@ class PosEventProcessor {
         return event;
     }
 
-    /** Unless occurredAt is a time with offset within the window of {@link PartnerApiSettings}: what is wrong. */
-    private Optional<String> occurredAtProblem(PosEventRequest event) {
-        Optional<Instant> occurred = event.occurredInstant();
-        if (occurred.isEmpty()) {
-            return Optional.of("must be a time with offset such as 2026-11-23T20:30:00+01:00");
-        }
+    /**
+     * Unless the event's occurredAt (read: a time with offset) is within the window of {@link PartnerApiSettings}: what
+     * is wrong. Checked once no answer is stored for the eventId ({@link EventWork#answer}): a repeat is answered as
+     * stored however late it comes.
+     */
+    private Optional<String> occurredOutsideWindow(PosEventRequest event) {
+        Instant occurred = event.occurredInstant().orElseThrow();
         Instant now = clock.instant();
-        if (occurred.get().isBefore(now.minus(settings.occurredAtMaxAge()))) {
+        if (occurred.isBefore(now.minus(settings.occurredAtMaxAge()))) {
             return Optional.of("must be at most " + settings.occurredAtMaxAge().toDays() + " days ago");
         }
-        if (occurred.get().isAfter(now.plus(settings.occurredAtMaxAhead()))) {
+        if (occurred.isAfter(now.plus(settings.occurredAtMaxAhead()))) {
             return Optional.of("must not be more than " + settings.occurredAtMaxAhead().toMinutes()
                     + " minutes ahead of Passerelle's clock; check the till's clock");
         }
@@ -176,11 +184,12 @@ class PosEventProcessor {
                 });
             } catch (Refusal refusal) {
                 return refuse(connection, event, refusal);
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException failure) {
+            } catch (DataAccessException failure) {
                 // This event sent again (its row's unique key), or a twin of it or another event about the same
-                // order committed first: look again. Any other refusal of the database is no twin's doing.
+                // order committed first: look again. Any other refusal of the database is no twin's doing: this
+                // event's answer alone, so that the other events of a batch still apply.
                 if (!isConcurrentTwin(failure)) {
-                    throw failure;
+                    return storageRefused(connection, event, failure);
                 }
                 if (attempt == MAX_ATTEMPTS) {
                     throw new PartnerApiException(new Problem(503, "busy", "Busy",
@@ -200,9 +209,10 @@ class PosEventProcessor {
 
     /**
      * A batch of events, in order, each applied once per eventId: their answers, in the same order. Fast path: all
-     * of them in one transaction, one commit and the sync log lines in one JDBC batch. Should any of them be refused
-     * or meet a concurrent twin, that transaction is rolled back whole and the events are processed one by one, each
-     * in its own transaction as {@link #process} does: one bad event never spoils the others.
+     * of them in one transaction, one commit and the sync log lines in one JDBC batch. Should any of them be refused,
+     * meet a concurrent twin or be refused by the database, that transaction is rolled back whole and the events are
+     * processed one by one, each in its own transaction as {@link #process} does: one bad event never spoils the
+     * others.
      */
     List<EventAnswer> processAll(AuthenticatedConnection connection, List<PosEventRequest> events) {
         if (events.size() > 1) {
@@ -220,8 +230,7 @@ class PosEventProcessor {
                     work.write();
                     return answers;
                 });
-            } catch (Refusal | PartnerApiException | DataIntegrityViolationException
-                    | ConcurrencyFailureException oneByOne) {
+            } catch (Refusal | PartnerApiException | DataAccessException oneByOne) {
                 // what went wrong is found again, and answered, by the event it belongs to
             }
         }
@@ -327,11 +336,23 @@ class PosEventProcessor {
                             named));
         }
 
-        /** The stored answer, or the event applied: once per eventId, however often it comes in this batch. */
+        /**
+         * The stored answer, or the event applied: once per eventId, however often it comes in this batch. An event
+         * whose occurredAt is outside the window is refused with 400, and not stored (nothing of it was applied).
+         */
         EventAnswer answer(PosEventRequest event) {
             EventAnswer known = answered.get(event.eventId());
             if (known != null) {
                 return known;
+            }
+            Optional<String> outsideWindow = occurredOutsideWindow(event);
+            if (outsideWindow.isPresent()) {
+                // a first attempt looks for a stored answer only now: a repeat sent weeks later is rare
+                EventAnswer late = (lookFirst ? Optional.<EventAnswer>empty() : stored(connection, event.eventId()))
+                        .orElseGet(() -> EventAnswer.refused(event.eventId(),
+                                Problem.invalidField("occurredAt", outsideWindow.get()), null));
+                answered.put(event.eventId(), late);
+                return late;
             }
             EventAnswer answer = apply(connection, event, this);
             answered.put(event.eventId(), answer);
@@ -426,15 +447,18 @@ class PosEventProcessor {
                         StrictJson.MAPPER.writeValueAsString(row.answer())}).toList());
     }
 
-    /** The refusal's answer, stored as the event's (unless it may change, see {@link Refusal#isFinal}) and logged. */
+    /**
+     * The refusal's answer, stored as the event's (unless it may change, see {@link Refusal#isFinal}) and logged; or
+     * the answer stored for the eventId before, which a repeat gets whatever the reservation's state is now.
+     */
     private EventAnswer refuse(AuthenticatedConnection connection, PosEventRequest event, Refusal refusal) {
         EventAnswer answer = EventAnswer.refused(event.eventId(), refusal.problem,
                 refusal.reservationId == null ? null : WireIds.reservation(refusal.reservationId));
-        if (refusal.isFinal()) {
-            Optional<EventAnswer> twinStoredFirst = store(connection, event, answer);
-            if (twinStoredFirst.isPresent()) {
-                return twinStoredFirst.get();
-            }
+        Optional<EventAnswer> answeredBefore = refusal.isFinal() ? store(connection, event, answer)
+                // a first attempt did not look (see process); a 409 is rare, the look cheap
+                : stored(connection, event.eventId());
+        if (answeredBefore.isPresent()) {
+            return answeredBefore.get();
         }
         syncLog.record(LogRecord.rejected(connection.restaurantId(), typeOf(event), refusal.code,
                         refusal.problem.detail())
@@ -442,6 +466,25 @@ class PosEventProcessor {
                 .messageId(event.eventId())
                 .reservation(refusal.reservationId)
                 .http(answer.status(), null, null));
+        return answer;
+    }
+
+    /**
+     * A 500 for an event the database refused, not for a twin's sake: logged (the server log holds the cause, the sync
+     * log tells the restaurant), not stored, as the same eventId sent again may well be applied.
+     */
+    private EventAnswer storageRefused(AuthenticatedConnection connection, PosEventRequest event,
+            DataAccessException failure) {
+        log.error("Event {} of connection {}: the database refused it", event.eventId(), connection.connectionId(),
+                failure);
+        var answer = EventAnswer.refused(event.eventId(), Problem.of(500, "storage-refused", "Storage refused",
+                "Passerelle could not store this event; send it again with the same eventId later"), null);
+        syncLog.record(LogRecord.message(connection.restaurantId(), LogDirection.IN, typeOf(event))
+                .connection(connection.connectionId(), connection.partnerCode())
+                .messageId(event.eventId())
+                .outcome(LogOutcome.FAILED)
+                .http(answer.status(), null, null)
+                .error("storage_refused", "The database refused the event's changes; nothing of it was applied"));
         return answer;
     }
 

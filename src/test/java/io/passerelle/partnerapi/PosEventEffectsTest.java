@@ -10,6 +10,7 @@ import io.passerelle.partner.PartnerEventType;
 import io.passerelle.partner.WireIds;
 import io.passerelle.partnerapi.PartnerApiKit.Pos;
 import io.passerelle.reservation.DiningTableService;
+import io.passerelle.reservation.DriftService;
 import io.passerelle.reservation.Guest;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.Reservation;
@@ -20,6 +21,7 @@ import io.passerelle.synclog.LogOutcome;
 import io.passerelle.synclog.SyncLogEntry;
 import io.passerelle.synclog.SyncLogService;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +45,8 @@ class PosEventEffectsTest extends AppServerTest {
     PosOrderService orders;
     @Autowired
     SyncLogService syncLog;
+    @Autowired
+    DriftService drift;
 
     PartnerApiKit api;
     ReservationBook book;
@@ -298,6 +302,73 @@ class PosEventEffectsTest extends AppServerTest {
         assertThat(lateAttach.json().get("effect").asString()).isEqualTo("NO_CHANGE");
         assertThat(reload(reservation).getVersion()).isEqualTo(version);
         assertThat(reload(reservation).getStatus()).isEqualTo(ReservationStatus.FINISHED);
+    }
+
+    @Test
+    void aRepeatOfAnAppliedEventGetsItsStoredAnswerWhereEvaluatedAgainItWouldBeA409() {
+        // the POS seats the walk-in it opened; support then merges the walk-in into the booking it duplicates, and
+        // its order moves there: the seating, evaluated again, is an order of another reservation
+        var opened = api.post(pos, "/events", PosEvents.opened(newId(), start, "ord-m", "T9", 2));
+        String walkIn = opened.json().get("reservationId").asString();
+        String seating = PosEvents.attached(newId(), start, walkIn, "ord-m", "T9", null);
+        var seated = api.post(pos, "/events", seating);
+        Reservation booking = confirmed(null);
+        fixtures.runAsStaff(() -> drift.merge(restaurantId, WireIds.parseReservation(walkIn).orElseThrow(),
+                booking.getId()));
+
+        var repeated = api.post(pos, "/events", seating);
+        var repeatedInABatch = api.post(pos, "/events",
+                batch(seating, PosEvents.attached(newId(), start, "r_zzzzzz", "ord-404", null, null)));
+        var sameSeatingNewEventId = api.post(pos, "/events", PosEvents.attached(newId(), start, walkIn, "ord-m", "T9",
+                null));
+
+        assertThat(seated.status()).isEqualTo(202);
+        assertThat(sameSeatingNewEventId.status()).as("evaluated again").isEqualTo(409);
+        assertThat(repeated.status()).isEqualTo(202);
+        assertThat(repeated.json()).isEqualTo(seated.json());
+        assertThat(repeatedInABatch.json().get("results").get(0)).as("one by one, a 404 beside it")
+                .isEqualTo(seated.json());
+        assertThat(repeatedInABatch.json().get("results").get(1).get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void aRepeatSentLaterThanTheOccurredAtWindowGetsItsStoredAnswerWhereANewEventIs400() {
+        // a bill the POS sent 40 days ago, within the window then, as it was answered and stored
+        Reservation reservation = confirmed(null);
+        String id = WireIds.reservation(reservation.getId());
+        Instant fortyDaysAgo = Instant.now().minus(Duration.ofDays(40));
+        String eventId = newId();
+        String bill = PosEvents.closed(eventId, fortyDaysAgo, "ord-late", id, 2);
+        String stored = "{\"eventId\":\"" + eventId + "\",\"status\":202,\"effect\":\"FINISHED\",\"reservationId\":\""
+                + id + "\"}";
+        jdbc.update("insert into pos_event (connection_id, event_id, type, received_at, http_status, result) "
+                + "values (?, ?, 'order.closed', ?, 202, ?)", pos.connectionId(), eventId,
+                Timestamp.from(fortyDaysAgo), stored);
+        String newBill = PosEvents.closed(newId(), fortyDaysAgo, "ord-late-2", null, 2);
+
+        var repeated = api.post(pos, "/events", bill);
+        var inABatch = api.post(pos, "/events", batch(bill, newBill));
+        var oneByOne = api.post(pos, "/events",
+                batch(bill, newBill, PosEvents.attached(newId(), start, "r_zzzzzz", "ord-404", null, null)));
+        var newAlone = api.post(pos, "/events", newBill);
+
+        var storedAnswer = PartnerApiKit.JSON.readTree(stored);
+        assertThat(repeated.status()).isEqualTo(202);
+        assertThat(repeated.json()).isEqualTo(storedAnswer);
+        assertThat(inABatch.json().get("results").get(0)).isEqualTo(storedAnswer);
+        assertThat(oneByOne.json().get("results").get(0)).as("a 404 beside it").isEqualTo(storedAnswer);
+        assertThat(List.of(inABatch.json().get("results").get(1), oneByOne.json().get("results").get(1)))
+                .allSatisfy(late -> {
+                    assertThat(late.get("status").asInt()).isEqualTo(400);
+                    assertThat(late.get("problem").get("errors").get(0).get("field").asString())
+                            .isEqualTo("occurredAt");
+                });
+        assertThat(oneByOne.json().get("results").get(2).get("status").asInt()).isEqualTo(404);
+        assertThat(newAlone.status()).isEqualTo(400);
+        assertThat(newAlone.contentType()).startsWith("application/problem+json");
+        assertThat(newAlone.json().get("errors").get(0).get("field").asString()).isEqualTo("occurredAt");
+        assertThat(reload(reservation).getStatus()).as("the bill not applied again").isEqualTo(
+                ReservationStatus.CONFIRMED);
     }
 
     @Test
