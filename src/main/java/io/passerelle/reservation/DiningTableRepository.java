@@ -13,8 +13,6 @@ interface DiningTableRepository extends JpaRepository<DiningTable, Long> {
     @EntityGraph(attributePaths = "room")
     Optional<DiningTable> findByIdAndRestaurantId(long id, long restaurantId);
 
-    @EntityGraph(attributePaths = "room")
-
     boolean existsByRestaurantIdAndNameIgnoreCase(long restaurantId, String name);
 
     boolean existsByRestaurantIdAndNameIgnoreCaseAndIdNot(long restaurantId, String name, long id);

@@ -193,9 +193,13 @@ public class PosOrderService {
         return new PosEventOutcome(effect, reservation.getId(), seating.table() != null && table.isEmpty());
     }
 
+    /**
+     * By primary key, then the tenant checked: Hibernate's loader for an id is planned once, where the repository's
+     * query with an entity graph (the room, which a seating never reads) was translated to SQL again on every call.
+     */
     private Optional<DiningTable> table(long restaurantId, PosSeating seating) {
         return seating.tableId() == null ? Optional.empty()
-                : tables.findByIdAndRestaurantId(seating.tableId(), restaurantId);
+                : tables.findById(seating.tableId()).filter(table -> table.getRestaurantId() == restaurantId);
     }
 
     private Reservation lock(long restaurantId, long reservationId) {

@@ -12,7 +12,7 @@ import java.util.List;
 public final class DriftSeeds {
 
     /** Tests that do not look at who reported it: the sync engine's echo suppression is tested elsewhere. */
-    private static final long ANY_CONNECTION = 0;
+    static final long ANY_CONNECTION = 0;
 
     private final PosOrderService posOrders;
     private final long restaurantId;
