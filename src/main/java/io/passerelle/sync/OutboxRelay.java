@@ -462,7 +462,7 @@ class OutboxRelay implements AutoCloseable {
             return;
         }
         try {
-            transactions.executeWithoutResult(status -> store.releaseClaims(node, notCalled));
+            transactions.executeWithoutResult(status -> store.releaseClaims(node, notCalled, clock.instant()));
         } catch (RuntimeException e) {
             log.warn("{} claimed messages were not called; their claims expire", notCalled.size(), e);
         }

@@ -190,6 +190,12 @@ class OutboxStore {
      * marks them as this node's until the lease ends, in one update. Per reservation and connection only the oldest
      * waiting message is taken, and only when no older one is still pending (in flight elsewhere, or waiting for a
      * retry): versions go out in order.
+     *
+     * <p>A claimed message is next due when its lease ends ({@code next_attempt_at}, as a node that dies with it would
+     * have it): so the next claims' index range starts after the messages in flight. When claims left them at the
+     * range's head, every claim scanned, and briefly locked, the batches in flight again, and the recording of their
+     * outcomes waited on those locks (the database's time for the delivered update fell from 7.6 s to 2.0 s in a
+     * full window).
      */
     List<OutboxMessage> claimDue(String node, Instant now, Instant leaseUntil, int limit) {
         List<OutboxMessage> due = jdbc.sql("select " + COLUMNS + " from outbox_message"
@@ -210,7 +216,8 @@ class OutboxStore {
                         || oldestPending.getOrDefault(message.reservationKey(), message.id()) >= message.id())
                 .toList();
         if (!claimable.isEmpty()) {
-            jdbc.sql("update outbox_message set claimed_by = :node, claimed_until = :until where id in (:ids)")
+            jdbc.sql("update outbox_message set claimed_by = :node, claimed_until = :until, next_attempt_at = :until"
+                            + " where id in (:ids)")
                     .param("node", node)
                     .param("until", utc(leaseUntil))
                     .param("ids", claimable.stream().map(OutboxMessage::id).toList())
@@ -230,12 +237,13 @@ class OutboxStore {
                 .update();
     }
 
-    /** This node's claims of these messages, given up: they were not called (the relay is closing). */
-    void releaseClaims(String node, Collection<Long> messageIds) {
-        jdbc.sql("update outbox_message set claimed_by = null, claimed_until = null"
+    /** This node's claims of these messages, given up: they were not called (the relay is closing); due now. */
+    void releaseClaims(String node, Collection<Long> messageIds, Instant now) {
+        jdbc.sql("update outbox_message set claimed_by = null, claimed_until = null, next_attempt_at = :now"
                         + " where id in (:ids) and claimed_by = :node and status = 'PENDING'")
                 .param("ids", messageIds)
                 .param("node", node)
+                .param("now", utc(now))
                 .update();
     }
 

@@ -10,8 +10,12 @@ import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationStatus;
 import io.passerelle.security.AppRole;
 import io.passerelle.security.UserAccount;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +67,9 @@ class RelayRaceTest extends SimulatedPosTest {
             assertThat(pos.reservation(second.getId())).as("its call could have outlived the claim").isEmpty();
             assertThat(pos.counter("callsReceived")).isEqualTo(1);
             assertThat(message(second)).containsEntry("status", "PENDING").containsEntry("attempts", 0)
-                    .containsEntry("claimed_by", node.name);
+                    .containsEntry("claimed_by", node.name)
+                    .as("next due when its claim ends: later claims scan past it")
+                    .containsEntry("next_attempt_at", utc(claimEnds));
             pos.faults("{\"latencyMs\": 0}");
             node.runDue();
             assertThat(pos.counter("callsReceived")).as("still claimed: not taken again").isEqualTo(1);
@@ -98,7 +104,7 @@ class RelayRaceTest extends SimulatedPosTest {
             for (Reservation notCalled : waiting) {
                 assertThat(message(notCalled)).as("claimable again at once").containsEntry("status", "PENDING")
                         .containsEntry("claimed_by", null).containsEntry("claimed_until", null)
-                        .containsEntry("attempts", 0);
+                        .containsEntry("attempts", 0).containsEntry("next_attempt_at", utc(node.clock.instant()));
             }
         }
     }
@@ -400,6 +406,11 @@ class RelayRaceTest extends SimulatedPosTest {
     private Reservation cancel(SimulatedPos pos, Reservation reservation) {
         return pos.asOwner(() -> reservations.changeStatus(pos.restaurantId(), reservation.getId(),
                 ReservationStatus.CANCELLED));
+    }
+
+    /** As the outbox stores instants (UTC, to the microsecond), and JDBC reads them back. */
+    private static Timestamp utc(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
     }
 
     private Map<String, Object> message(Reservation reservation) {
