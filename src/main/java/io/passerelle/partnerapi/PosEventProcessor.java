@@ -192,6 +192,8 @@ class PosEventProcessor {
                     return storageRefused(connection, event, failure);
                 }
                 if (attempt == MAX_ATTEMPTS) {
+                    logFailure(connection, event, 503, "busy",
+                            "Other events about the same order kept it busy; the POS was asked to send it again");
                     throw new PartnerApiException(new Problem(503, "busy", "Busy",
                             "Concurrent events about the same order; retry with the same eventId", List.of(),
                             java.time.Duration.ofSeconds(1)));
@@ -479,13 +481,20 @@ class PosEventProcessor {
                 failure);
         var answer = EventAnswer.refused(event.eventId(), Problem.of(500, "storage-refused", "Storage refused",
                 "Passerelle could not store this event; send it again with the same eventId later"), null);
+        logFailure(connection, event, answer.status(), "storage_refused",
+                "The database refused the event's changes; nothing of it was applied");
+        return answer;
+    }
+
+    /** An event nothing of which was applied, for a reason of Passerelle's: the sync log says so, and why. */
+    private void logFailure(AuthenticatedConnection connection, PosEventRequest event, int status, String code,
+            String detail) {
         syncLog.record(LogRecord.message(connection.restaurantId(), LogDirection.IN, typeOf(event))
                 .connection(connection.connectionId(), connection.partnerCode())
                 .messageId(event.eventId())
                 .outcome(LogOutcome.FAILED)
-                .http(answer.status(), null, null)
-                .error("storage_refused", "The database refused the event's changes; nothing of it was applied"));
-        return answer;
+                .http(status, null, null)
+                .error(code, detail));
     }
 
     /** In a transaction of its own: the answer stored for the eventId; or, if a twin stored one first, that one. */

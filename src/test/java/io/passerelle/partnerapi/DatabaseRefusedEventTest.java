@@ -29,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DatabaseRefusedEventTest extends AppServerTest {
 
     private static final String REFUSED_ORDER = "ord-refused-by-the-database";
+    /** Always loses a deadlock: a concurrent twin for Passerelle, tried again, and again. */
+    private static final String DEADLOCKED_ORDER = "ord-always-deadlocked";
 
     @Autowired
     SyncLogService syncLog;
@@ -54,7 +56,11 @@ class DatabaseRefusedEventTest extends AppServerTest {
                         signal sqlstate '23000' set message_text = 'Cannot add or update a child row (test)',
                             mysql_errno = 1452;
                     end if;
-                end""".formatted(REFUSED_ORDER));
+                    if new.external_id = '%s' then
+                        signal sqlstate '40001' set message_text = 'Deadlock found when trying to get lock (test)',
+                            mysql_errno = 1213;
+                    end if;
+                end""".formatted(REFUSED_ORDER, DEADLOCKED_ORDER));
     }
 
     @AfterEach
@@ -115,6 +121,25 @@ class DatabaseRefusedEventTest extends AppServerTest {
         assertThat(sentAgain.status()).isEqualTo(202);
         assertThat(sentAgain.json().get("effect").asString()).isEqualTo("SEATED");
         assertThat(reload(reservation).getStatus()).isEqualTo(ReservationStatus.ARRIVED);
+    }
+
+    @Test
+    void anEventThatKeepsLosingToConcurrentOnesIsA503ToSendAgainAndLogged() {
+        Reservation reservation = confirmed();
+        String eventId = newId();
+
+        var busy = api.post(pos, "/events", PosEvents.attached(eventId, start,
+                WireIds.reservation(reservation.getId()), DEADLOCKED_ORDER, null, null));
+
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.contentType()).startsWith("application/problem+json");
+        assertThat(busy.json().get("type").asString()).endsWith("/busy");
+        assertThat(busy.header("Retry-After")).isEqualTo("1");
+        assertThat(reload(reservation).getStatus()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(fixtures.runAsStaff(() -> syncLog.latest(restaurantId, null, 20)))
+                .filteredOn(line -> eventId.equals(line.getMessageId()))
+                .extracting(SyncLogEntry::getOutcome, SyncLogEntry::getErrorCode, SyncLogEntry::getHttpStatus)
+                .containsExactly(tuple(LogOutcome.FAILED, "busy", 503));
     }
 
     private void assertRefusalLogged(String eventId) {
