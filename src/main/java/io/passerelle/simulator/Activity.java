@@ -96,6 +96,11 @@ final class Activity {
 
     void error(String installation, String message) {
         log.warn("{}: {}", installation, message);
+        recordError(installation, message);
+    }
+
+    /** Shown on the state page like {@link #error}, for a caller that decides itself how loudly to log it. */
+    void recordError(String installation, String message) {
         synchronized (errors) {
             errors.addFirst(new ErrorRecord(OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), installation, message));
             if (errors.size() > ERRORS_KEPT) {

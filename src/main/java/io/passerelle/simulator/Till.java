@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -30,6 +32,8 @@ final class Till {
     private final String currency;
     private final ReservationBook book = new ReservationBook();
     private final SeenIds webhookIds = new SeenIds(WEBHOOK_IDS_KEPT);
+    /** Few: Passerelle sends the names of the restaurant's dining tables, tens of them. */
+    private final Set<String> unknownTablesWarnedAbout = ConcurrentHashMap.newKeySet();
     private final Floor floor;
     private final EventOutbox outbox;
     private final Activity activity;
@@ -64,6 +68,11 @@ final class Till {
 
     SeenIds webhookIds() {
         return webhookIds;
+    }
+
+    /** True the first time a reservation names this table that is not on the floor plan. */
+    boolean firstWarningAboutUnknownTable(String table) {
+        return unknownTablesWarnedAbout.add(table);
     }
 
     EventOutbox outbox() {

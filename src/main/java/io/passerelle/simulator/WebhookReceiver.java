@@ -6,6 +6,8 @@ import io.passerelle.simulator.ReservationBook.Filing;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,6 +17,8 @@ import tools.jackson.databind.JsonNode;
  * delivery never undoes a newer change.
  */
 final class WebhookReceiver implements Exchanges.Route {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
 
     static final String PREFIX = "/webhooks/";
 
@@ -88,8 +92,15 @@ final class WebhookReceiver implements Exchanges.Route {
         if (filing == Filing.STALE) {
             activity.count(Counter.STALE_VERSIONS_IGNORED);
         } else if (reservation.table() != null && !till.floor().tables().contains(reservation.table())) {
-            activity.error(till.id(), "reservation " + reservation.id() + " is for table " + reservation.table()
-                    + ", which is not on the floor plan: check the table-name mapping");
+            String problem = "reservation " + reservation.id() + " is for table " + reservation.table()
+                    + ", which is not on the floor plan: check the table-name mapping";
+            activity.recordError(till.id(), problem);
+            // The demo names tables the till does not know on purpose: once per table is enough to notice.
+            if (till.firstWarningAboutUnknownTable(reservation.table())) {
+                log.warn("{}: {} (further reservations for this table are logged at DEBUG)", till.id(), problem);
+            } else {
+                log.debug("{}: {}", till.id(), problem);
+            }
         }
         return filing.name().toLowerCase();
     }

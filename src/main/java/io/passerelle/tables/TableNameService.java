@@ -145,7 +145,8 @@ public class TableNameService {
         switch (change) {
             case LinkChange link -> {
                 connections.get(restaurantId, link.connectionId());
-                Optional<Link> now = store.link(restaurantId, link.connectionId(), link.posName());
+                // Locked, so that no other undo or relink changes it between this check and the write.
+                Optional<Link> now = store.lockedLink(restaurantId, link.connectionId(), link.posName());
                 if (now.isEmpty() || !Objects.equals(now.get().tableId(), link.tableAfter())) {
                     throw new RuleViolationException(null, "table-names.error.link-changed-since",
                             "POS name " + link.posName() + " was linked differently since", link.posName());

@@ -72,6 +72,23 @@ class TableNameStore {
                 .optional();
     }
 
+    /**
+     * {@link #link}, its row locked until the transaction ends: a decision checked against it stands until written.
+     * (No row, nothing is locked: under READ COMMITTED there are no gap locks.)
+     */
+    Optional<Link> lockedLink(long restaurantId, long connectionId, String posName) {
+        return jdbc.sql("""
+                        select pos_name, dining_table_id from pos_table_link
+                        where restaurant_id = :restaurant and connection_id = :connection and pos_name = :name
+                        for update
+                        """)
+                .param("restaurant", restaurantId)
+                .param("connection", connectionId)
+                .param("name", posName)
+                .query((row, number) -> new Link(row.getString(1), row.getObject(2, Long.class)))
+                .optional();
+    }
+
     /** The links of these names (compared by the column's collation: the caller matches them exactly). */
     List<Link> links(long restaurantId, long connectionId, Collection<String> posNames) {
         if (posNames.isEmpty()) {

@@ -7,6 +7,10 @@ import static io.passerelle.simulator.TestTills.reservation;
 import static io.passerelle.simulator.TestTills.upserted;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +19,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** A push-style till receiving Passerelle's webhooks: believes only valid signatures, files the newest version once. */
@@ -130,6 +135,29 @@ class WebhookReceiverTest {
 
         assertThat(deliver("msg_9", NOW, missed).statusCode()).isEqualTo(200);
         assertThat(onlyReservation().path("status").asString()).isEqualTo("MISSED");
+    }
+
+    @Test
+    void warnsOncePerUnknownTableButListsEveryReservationForIt() throws Exception {
+        Logger simulatorLog = (Logger) LoggerFactory.getLogger(PosSimulator.class.getPackageName());
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        simulatorLog.addAppender(logged);
+        try {
+            deliver("msg_1", NOW,
+                    upserted("1043", reservation("r_1", 1, "CONFIRMED", "2026-11-23T20:30:00+01:00", "T99")));
+            deliver("msg_2", NOW,
+                    upserted("1043", reservation("r_2", 1, "CONFIRMED", "2026-11-23T21:00:00+01:00", "T99")));
+        } finally {
+            simulatorLog.detachAppender(logged);
+        }
+
+        assertThat(logged.list)
+                .filteredOn(event -> event.getLevel() == Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .singleElement().asString().contains("r_1", "T99", "not on the floor plan");
+        assertThat(control.state().path("lastErrors")).extracting(error -> error.path("message").asString())
+                .hasSize(2).allMatch(message -> message.contains("T99"));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.passerelle.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.passerelle.sync.SimulatedPos.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.passerelle.PasserelleTest;
 import io.passerelle.TestFixtures;
@@ -27,6 +29,7 @@ import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
 import io.passerelle.tables.PosTableName.Suggestion;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -36,13 +39,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @PasserelleTest
 @Import(TestFixtures.class)
@@ -68,6 +79,8 @@ class TableNameServiceTest {
     DriftService drift;
     @Autowired
     Clock clock;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     final Map<Long, Authentication> authentications = new HashMap<>();
     Tenant tenant;
@@ -268,6 +281,41 @@ class TableNameServiceTest {
                     assertThat(refusal.arguments()).containsExactly("Tavolo 7");
                 });
         assertThat(posTableNames.resolve(restaurantId, connectionId, "Tavolo 7")).contains(bar.getId());
+    }
+
+    /** The relink commits while the undo waits on its row: the undo then sees it, not what it read before. */
+    @Test
+    void undoingALinkWaitsForARelinkInFlightAndIsThenRefused() throws Exception {
+        TableNameChange linked = asOwner(() -> tableNames.link(restaurantId, connectionId, "Tavolo 7", t7.getId()));
+        Thread undoing = Thread.currentThread();
+        var relinked = new CountDownLatch(1);
+        Throwable refused;
+        try (ExecutorService rivals = Executors.newSingleThreadExecutor()) {
+            var transactions = new TransactionTemplate(transactionManager);
+            Future<?> relink = rivals.submit(() -> transactions.executeWithoutResult(tx -> {
+                jdbc.update("update pos_table_link set dining_table_id = ? where connection_id = ? and pos_name = ?",
+                        bar.getId(), connectionId, "Tavolo 7");
+                relinked.countDown();
+                await("the undo to wait on the relinked row", Duration.ofSeconds(20),
+                        () -> inAStatementOnTheLinkRow(undoing), waiting -> waiting);
+            }));
+            assertThat(relinked.await(20, TimeUnit.SECONDS)).isTrue();
+            refused = catchThrowable(() -> asOwner(() -> undo(linked)));
+            relink.get(20, TimeUnit.SECONDS);
+        }
+
+        assertThat(refused).isInstanceOfSatisfying(RuleViolationException.class,
+                refusal -> assertThat(refusal.messageKey()).isEqualTo("table-names.error.link-changed-since"));
+        assertThat(jdbc.queryForObject(
+                "select dining_table_id from pos_table_link where connection_id = ? and pos_name = ?", Long.class,
+                connectionId, "Tavolo 7")).isEqualTo(bar.getId());
+    }
+
+    /** In the undo's locking check of the link's row, or in its write were the check a plain read: both wait there. */
+    private static boolean inAStatementOnTheLinkRow(Thread undoing) {
+        return Stream.of(undoing.getStackTrace()).anyMatch(frame ->
+                frame.getClassName().equals(TableNameStore.class.getName())
+                        && Set.of("lockedLink", "saveLink", "deleteLink").contains(frame.getMethodName()));
     }
 
     @Test
