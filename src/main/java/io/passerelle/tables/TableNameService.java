@@ -183,7 +183,8 @@ public class TableNameService {
     }
 
     private LinkChange decide(long restaurantId, long connectionId, String posName, Long tableId) {
-        Optional<Link> before = store.link(restaurantId, connectionId, posName);
+        // locked: what this change undoes is what it overwrote, whatever commits meanwhile
+        Optional<Link> before = store.lockedLink(restaurantId, connectionId, posName);
         store.saveLink(restaurantId, connectionId, posName, tableId, clock.instant());
         linkChanged(restaurantId, connectionId, posName);
         return new LinkChange(restaurantId, connectionId, posName, before.isPresent(),

@@ -60,21 +60,9 @@ class TableNameStore {
                 .list();
     }
 
-    Optional<Link> link(long restaurantId, long connectionId, String posName) {
-        return jdbc.sql("""
-                        select pos_name, dining_table_id from pos_table_link
-                        where restaurant_id = :restaurant and connection_id = :connection and pos_name = :name
-                        """)
-                .param("restaurant", restaurantId)
-                .param("connection", connectionId)
-                .param("name", posName)
-                .query((row, number) -> new Link(row.getString(1), row.getObject(2, Long.class)))
-                .optional();
-    }
-
     /**
-     * {@link #link}, its row locked until the transaction ends: a decision checked against it stands until written.
-     * (No row, nothing is locked: under READ COMMITTED there are no gap locks.)
+     * The link of a name, its row locked until the transaction ends: a decision checked against it stands until
+     * written. (No row, nothing is locked: under READ COMMITTED there are no gap locks.)
      */
     Optional<Link> lockedLink(long restaurantId, long connectionId, String posName) {
         return jdbc.sql("""
