@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The relay's races (docs/sync-engine.md, "Races"), each forced on a second relay node ({@link RelayNode}: its own
@@ -82,6 +83,38 @@ class RelayRaceTest extends SimulatedPosTest {
             assertThat(pos.counter("callsReceived")).isEqualTo(2);
             assertThat(pos.counter("webhookDuplicates")).isZero();
             assertThat(logOutcomes(second)).containsExactly("SUCCESS");
+        }
+    }
+
+    /**
+     * A node dies holding claims, and newer versions of those reservations are queued meanwhile: they are due first
+     * (the dead claims are due when their lease ends) and would fill a batch, yet must not keep the claims of the
+     * versions they wait for from being taken over.
+     */
+    @Test
+    void theClaimsOfANodeThatDiedAreTakenOverThoughNewerVersionsOfTheirReservationsAreDueFirst() {
+        try (var pos = startPos(); var survivor = new RelayNode(context, 2, 1)) {
+            List<Reservation> booked = List.of(bookFor(survivor, pos, 2), bookFor(survivor, pos, 3));
+            Instant leaseEnds = survivor.clock.instant().plus(survivor.settings.claimLease());
+            List<OutboxMessage> claimedByTheDead = new TransactionTemplate(transactionManager).execute(status -> context
+                    .getBean(OutboxStore.class).claimDue("a-node-that-dies", survivor.clock.instant(), leaseEnds, 2));
+            assertThat(claimedByTheDead).hasSize(2);
+            List<Reservation> changed = booked.stream().map(reservation -> survivor.queue(pos.connectionId(),
+                    () -> pos.changePartySize(reservations, reservation, 6))).toList();
+
+            survivor.clock.set(leaseEnds.plusMillis(1));
+            survivor.runDue();
+            assertThat(pos.counter("webhooksReceived")).as("the dead node's claims, taken over").isEqualTo(2);
+            // the newer versions wait until the older ones' outcomes are recorded: the next run sends them
+            survivor.runDue();
+
+            for (Reservation reservation : changed) {
+                assertThat(pos.reservation(reservation.getId())).as("at the till").hasValueSatisfying(filed ->
+                        assertThat(filed.path("version").asLong()).isEqualTo(reservation.getVersion()));
+            }
+            assertThat(jdbc.queryForObject("select count(*) from outbox_message where connection_id = ?"
+                    + " and status = 'PENDING'", Long.class, pos.connectionId())).as("nothing left waiting").isZero();
+            assertThat(pos.counter("staleVersionsIgnored")).as("never an older version after a newer").isZero();
         }
     }
 
