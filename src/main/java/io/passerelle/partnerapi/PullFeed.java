@@ -141,9 +141,9 @@ class PullFeed {
 
     /**
      * Missed reservations just served count as served once the POS passes back a cursor that covers them: a lost reply
-     * must not lose them. A row keeps the reservation as first served (its start and change-order position), not the
-     * page's cursor: a POS may run several cursor streams on one connection (say a short window every few minutes
-     * and a long one twice a day), and whichever was served it acknowledges it when it comes back.
+     * must not lose them. Not the page's cursor is kept but the reservation: a POS may run several cursor streams on
+     * one connection (say a short window every few minutes and a long one twice a day), and whichever was served it
+     * acknowledges it when it comes back.
      *
      * @param acknowledged a pull without a cursor, which may never pass one back: served, for good, now
      */
@@ -155,14 +155,13 @@ class PullFeed {
         Timestamp now = Timestamp.from(clock.instant());
         // one statement for the page's missed reservations, not one round trip each
         jdbc.sql("""
-                        insert into pull_missed_served (connection_id, reservation_id, served_at, acknowledged,
-                                                        served_start, served_updated_at)
+                        insert into pull_missed_served (connection_id, reservation_id, served_at, acknowledged)
                         values :rows
                         on duplicate key update acknowledged = acknowledged or values(acknowledged)
                         """)
                 .param("rows", missed.stream()
                         .map(reservation -> new Object[] {connection.connectionId(), reservation.getId(), now,
-                                acknowledged, utc(reservation.getStart()), utc(reservation.getUpdatedAt())})
+                                acknowledged})
                         .toList())
                 .update();
     }
@@ -170,19 +169,21 @@ class PullFeed {
     /**
      * The POS came back with a cursor: it received every page up to it, so every missed reservation the cursor's
      * window and positions cover, which the feed would not serve after it (the negation of
-     * {@code ReservationRepository.findChangedAfter}), reached it; in one statement for the pull.
+     * {@code ReservationRepository.findChangedAfter}), reached it; in one statement for the pull. Covered as it is
+     * now, not as it was served: one edited since moved on in change order, and only the page at its new place
+     * (which serves it again) acknowledges it; a cursor between its two places would have lost it.
      */
     private void acknowledgeMissed(AuthenticatedConnection connection, ZoneId zone, FeedProgress passedBack) {
         jdbc.sql("""
-                        update pull_missed_served set acknowledged = true
-                        where connection_id = :connection and not acknowledged
-                          and served_start >= :from and served_start < :to
-                          and ((served_start >= :caughtUpFrom and served_start < :caughtUpTo
-                                and (served_updated_at < :updatedAt
-                                     or (served_updated_at = :updatedAt and reservation_id <= :id)))
-                            or ((served_start < :caughtUpFrom or served_start >= :caughtUpTo)
-                                and (served_updated_at < :othersUpdatedAt
-                                     or (served_updated_at = :othersUpdatedAt and reservation_id <= :othersId))))
+                        update pull_missed_served served join reservation r on r.id = served.reservation_id
+                        set served.acknowledged = true
+                        where served.connection_id = :connection and not served.acknowledged
+                          and r.start_at >= :from and r.start_at < :to
+                          and ((r.start_at >= :caughtUpFrom and r.start_at < :caughtUpTo
+                                and (r.updated_at < :updatedAt or (r.updated_at = :updatedAt and r.id <= :id)))
+                            or ((r.start_at < :caughtUpFrom or r.start_at >= :caughtUpTo)
+                                and (r.updated_at < :othersUpdatedAt
+                                     or (r.updated_at = :othersUpdatedAt and r.id <= :othersId))))
                         """)
                 .param("connection", connection.connectionId())
                 .param("from", startOf(passedBack.from(), zone))

@@ -13,6 +13,7 @@ import io.passerelle.reservation.Reservation;
 import io.passerelle.reservation.ReservationBook;
 import io.passerelle.reservation.ReservationDetails;
 import io.passerelle.reservation.ReservationStatus;
+import io.passerelle.reservation.UpdateReservation;
 import io.passerelle.security.AppRole;
 import io.passerelle.tables.TableNameService;
 import java.time.Duration;
@@ -166,6 +167,31 @@ class PullFeedTest extends AppServerTest {
         assertThat(ids(api.get(pos, shortWindow + "&cursor=" + shortBefore).json())).isEmpty();
         assertThat(ids(api.get(pos, longWindow + "&cursor=" + longBefore).json())).isEmpty();
         assertThat(ids(api.get(pos, longWindow + "&cursor=" + longServed).json())).isEmpty();
+    }
+
+    @Test
+    void aMissedReservationEditedAfterALostReplyIsAcknowledgedOnlyByACursorPastWhereItIsNow() {
+        Pos pos = api.pull(tenant);
+        String window = "/reservations?from=" + today + "&to=" + today.plusDays(7);
+        String before = api.get(pos, window).json().get("nextCursor").asString();
+        Reservation cancelled = book.changeStatus(reservation(today.plusDays(2), null, null), ReservationStatus.CANCELLED);
+        awaitPage(pos, window + "&cursor=" + before, 1);
+        // that reply was lost; meanwhile another reservation changes, then the missed one is edited: it moves past it
+        Reservation other = reservation(today.plusDays(3), null, null);
+        fixtures.runAsStaff(() -> reservations.update(new UpdateReservation(restaurantId, cancelled.getId(),
+                cancelled.getVersion(), new ReservationDetails(cancelled.getStart(), 2, "Called to say sorry", null,
+                        null))));
+
+        JsonNode upToTheOther = awaitPage(pos, window + "&cursor=" + before + "&limit=1", 1);
+        assertThat(ids(upToTheOther)).containsExactly(WireIds.reservation(other.getId()));
+        JsonNode next = awaitPage(pos, window + "&cursor=" + upToTheOther.get("nextCursor").asString(), 1);
+
+        assertThat(ids(next)).as("a cursor between where it was served and where it is now did not acknowledge it")
+                .containsExactly(WireIds.reservation(cancelled.getId()));
+        assertThat(next.get("reservations").get(0).get("status").asString()).isEqualTo("MISSED");
+        assertThat(ids(api.get(pos, window + "&cursor=" + next.get("nextCursor").asString()).json())).isEmpty();
+        assertThat(ids(api.get(pos, window + "&cursor=" + before).json())).as("served for good")
+                .containsExactly(WireIds.reservation(other.getId()));
     }
 
     @Test
