@@ -19,11 +19,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -37,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * waiting on a row someone holds) and only then starts the second.
  */
 class RelayRaceTest extends SimulatedPosTest {
+
+    /** A claim's limit above anything due: messages other tests left in the outbox may be due too. */
+    private static final int EVERYTHING_DUE = 10_000;
 
     @Autowired
     ApplicationContext context;
@@ -94,15 +100,8 @@ class RelayRaceTest extends SimulatedPosTest {
     @Test
     void theClaimsOfANodeThatDiedAreTakenOverThoughNewerVersionsOfTheirReservationsAreDueFirst() {
         try (var pos = startPos(); var survivor = new RelayNode(context, 2, 1)) {
-            List<Reservation> booked = List.of(bookFor(survivor, pos, 2), bookFor(survivor, pos, 3));
-            Instant leaseEnds = survivor.clock.instant().plus(survivor.settings.claimLease());
-            List<OutboxMessage> claimedByTheDead = new TransactionTemplate(transactionManager).execute(status -> context
-                    .getBean(OutboxStore.class).claimDue("a-node-that-dies", survivor.clock.instant(), leaseEnds, 2));
-            assertThat(claimedByTheDead).hasSize(2);
-            List<Reservation> changed = booked.stream().map(reservation -> survivor.queue(pos.connectionId(),
-                    () -> pos.changePartySize(reservations, reservation, 6))).toList();
+            List<Reservation> changed = newerVersionsQueuedBehindADeadClaim(survivor, pos, 2);
 
-            survivor.clock.set(leaseEnds.plusMillis(1));
             survivor.runDue();
             assertThat(pos.counter("webhooksReceived")).as("the dead node's claims, taken over").isEqualTo(2);
             // the newer versions wait until the older ones' outcomes are recorded: the next run sends them
@@ -115,6 +114,70 @@ class RelayRaceTest extends SimulatedPosTest {
             assertThat(jdbc.queryForObject("select count(*) from outbox_message where connection_id = ?"
                     + " and status = 'PENDING'", Long.class, pos.connectionId())).as("nothing left waiting").isZero();
             assertThat(pos.counter("staleVersionsIgnored")).as("never an older version after a newer").isZero();
+        }
+    }
+
+    /**
+     * Whether a newer version may be claimed is asked by a plain read inside the claim's locking statement: an older
+     * version that another claim holds locked (not yet committed) must count as pending, not be skipped like the
+     * rows that claim holds.
+     */
+    @Test
+    void aNewerVersionIsNotClaimedWhileAnUncommittedClaimHoldsTheOlderOne() throws Exception {
+        try (var pos = startPos(); var node = new RelayNode(context, 2, 1)) {
+            Reservation changed = newerVersionsQueuedBehindADeadClaim(node, pos, 1).getFirst();
+            var store = context.getBean(OutboxStore.class);
+            var transactions = new TransactionTemplate(transactionManager);
+            Instant now = node.clock.instant();
+            Instant leaseEnds = now.plus(node.settings.claimLease());
+            var holding = new CountDownLatch(1);
+            var commit = new CountDownLatch(1);
+
+            Future<List<OutboxMessage>> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+                List<OutboxMessage> claimed = store.claimDue("first-claim", now, leaseEnds, EVERYTHING_DUE);
+                holding.countDown();
+                awaitQuietly(commit);
+                return claimed;
+            }));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).as("the first claim holds its rows").isTrue();
+            List<OutboxMessage> second = transactions.execute(status -> store.claimDue("second-claim", now, leaseEnds,
+                    EVERYTHING_DUE));
+            commit.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).filteredOn(ofReservation(changed))
+                    .extracting(OutboxMessage::reservationVersion).containsExactly(changed.getVersion() - 1);
+            assertThat(second).filteredOn(ofReservation(changed)).as("the newer version waits for the older one")
+                    .isEmpty();
+        }
+    }
+
+    /**
+     * Reservations booked, their messages claimed by a node that then dies, and a newer version of each queued:
+     * returned as changed, with the node's clock just past the dead claims' lease.
+     */
+    private List<Reservation> newerVersionsQueuedBehindADeadClaim(RelayNode node, SimulatedPos pos, int count) {
+        List<Reservation> booked = IntStream.range(0, count).mapToObj(i -> bookFor(node, pos, 2 + i)).toList();
+        Instant leaseEnds = node.clock.instant().plus(node.settings.claimLease());
+        List<OutboxMessage> claimedByTheDead = new TransactionTemplate(transactionManager).execute(status -> context
+                .getBean(OutboxStore.class).claimDue("a-node-that-dies", node.clock.instant(), leaseEnds,
+                        EVERYTHING_DUE));
+        assertThat(claimedByTheDead).extracting(OutboxMessage::reservationId)
+                .containsAll(booked.stream().map(Reservation::getId).toList());
+        List<Reservation> changed = booked.stream().map(reservation -> node.queue(pos.connectionId(),
+                () -> pos.changePartySize(reservations, reservation, 6))).toList();
+        node.clock.set(leaseEnds.plusMillis(1));
+        return changed;
+    }
+
+    private static Predicate<OutboxMessage> ofReservation(Reservation reservation) {
+        return message -> reservation.getId().equals(message.reservationId());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
