@@ -22,6 +22,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -185,7 +186,16 @@ public class TableNameService {
     private LinkChange decide(long restaurantId, long connectionId, String posName, Long tableId) {
         // locked: what this change undoes is what it overwrote, whatever commits meanwhile
         Optional<Link> before = store.lockedLink(restaurantId, connectionId, posName);
-        store.saveLink(restaurantId, connectionId, posName, tableId, clock.instant());
+        Instant now = clock.instant();
+        boolean inserted = before.isEmpty() && store.insertLinkIfAbsent(restaurantId, connectionId, posName, tableId,
+                now);
+        if (!inserted) {
+            if (before.isEmpty()) {
+                // no row to lock, and another first link of the name came meanwhile: that one is what this overwrites
+                before = store.lockedLink(restaurantId, connectionId, posName);
+            }
+            store.saveLink(restaurantId, connectionId, posName, tableId, now);
+        }
         linkChanged(restaurantId, connectionId, posName);
         return new LinkChange(restaurantId, connectionId, posName, before.isPresent(),
                 before.map(Link::tableId).orElse(null), tableId);

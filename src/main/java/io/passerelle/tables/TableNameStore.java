@@ -114,6 +114,24 @@ class TableNameStore {
         return names;
     }
 
+    /**
+     * The name's first link, unless it has one: whether this inserted it. A first link committed meanwhile (or
+     * still being written: this waits for it) is left as it is.
+     */
+    boolean insertLinkIfAbsent(long restaurantId, long connectionId, String posName, Long tableId, Instant now) {
+        return jdbc.sql("""
+                        insert ignore into pos_table_link (connection_id, pos_name, restaurant_id, dining_table_id,
+                                                           updated_at)
+                        values (:connection, :name, :restaurant, :table, :now)
+                        """)
+                .param("connection", connectionId)
+                .param("name", posName)
+                .param("restaurant", restaurantId)
+                .param("table", tableId)
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
     void saveLink(long restaurantId, long connectionId, String posName, Long tableId, Instant now) {
         jdbc.sql("""
                         insert into pos_table_link (connection_id, pos_name, restaurant_id, dining_table_id, updated_at)

@@ -311,6 +311,43 @@ class TableNameServiceTest {
                 connectionId, "Tavolo 7")).isEqualTo(bar.getId());
     }
 
+    /**
+     * Two first links of one name at once: neither finds a row to lock, and the second to write must record the first
+     * as what it overwrote. A trigger holds the first link's insert (a sleep before the row exists) while the other
+     * link is made and committed.
+     */
+    @Test
+    void ofTwoFirstLinksOfANameAtOnceTheLaterRecordsTheOtherAsWhatItOverwrote() throws Exception {
+        jdbc.execute("""
+                create trigger test_slow_first_link before insert on pos_table_link for each row
+                begin
+                    if new.pos_name = 'Sala 9' and new.dining_table_id = %d then
+                        set @slept = sleep(2);
+                    end if;
+                end""".formatted(t7.getId()));
+        try (ExecutorService first = Executors.newSingleThreadExecutor()) {
+            asOwner(() -> tableNames.reconciliation(restaurantId));
+            Future<TableNameChange> slowLink = first.submit(() -> asOwner(() -> tableNames.link(restaurantId,
+                    connectionId, "Sala 9", t7.getId())));
+            await("the first link's insert to be held", Duration.ofSeconds(20), () -> jdbc.queryForObject(
+                    "select count(*) from information_schema.processlist where state = 'User sleep'", Long.class),
+                    sleeping -> sleeping > 0);
+            asOwner(() -> tableNames.link(restaurantId, connectionId, "Sala 9", bar.getId()));
+            TableNameChange overwroteBar = slowLink.get(20, TimeUnit.SECONDS);
+
+            assertThat(tableLinkedTo("Sala 9")).isEqualTo(t7.getId());
+            asOwner(() -> undo(overwroteBar));
+            assertThat(tableLinkedTo("Sala 9")).as("undone: back to the link it overwrote").isEqualTo(bar.getId());
+        } finally {
+            jdbc.execute("drop trigger if exists test_slow_first_link");
+        }
+    }
+
+    private Long tableLinkedTo(String posName) {
+        return jdbc.query("select dining_table_id from pos_table_link where connection_id = ? and pos_name = ?",
+                (row, number) -> row.getObject(1, Long.class), connectionId, posName).stream().findFirst().orElse(null);
+    }
+
     /** In the undo's locking check of the link's row, or in its write were the check a plain read: both wait there. */
     private static boolean inAStatementOnTheLinkRow(Thread undoing) {
         return Stream.of(undoing.getStackTrace()).anyMatch(frame ->
