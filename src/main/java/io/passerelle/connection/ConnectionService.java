@@ -161,7 +161,8 @@ public class ConnectionService implements DuplicateKeyRefusals {
         if (!changed.isEmpty()) {
             record(connection, AuditAction.UPDATED, String.join(",", changed));
         }
-        // a write to the row since the compare above (a POS contact, a credential test) fails the version check here
+        // another Save committed since the compare above fails the version check here (what the machine records,
+        // a POS contact or a credential test, is written without one and moves no version)
         try {
             connections.flush();
         } catch (OptimisticLockingFailureException concurrentChange) {

@@ -127,7 +127,9 @@ class PartnerApiDocumentation {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         Content problem = new Content().addMediaType(Problem.MEDIA_TYPE, new MediaType().schema(ref(PROBLEM)));
         Map.of("400", "Malformed or invalid request", "401", "Bad or missing credentials",
-                        "413", "Body too large", "429", "Too many failed authentications (see Retry-After)")
+                        "413", "Body too large", "429", "Too many failed authentications (see Retry-After)",
+                        "503", "The database is out of reach for the moment (for an event, also: concurrent events"
+                                + " about the same order kept it busy); send the same request again after Retry-After")
                 .forEach((status, description) -> responses.putIfAbsent(status,
                         new ApiResponse().description(description).content(problem)));
         operation.setResponses(responses);

@@ -58,9 +58,13 @@ class PartnerApiExceptionHandler {
                 "This API answers application/json and application/problem+json"));
     }
 
-    /** A defect of ours: logged in full, answered without details. */
+    /** A defect of ours: logged in full, answered without details. Or the database away: try again shortly. */
     @ExceptionHandler
     ResponseEntity<Object> unexpected(Exception exception) {
+        if (DatabaseOutage.is(exception)) {
+            log.warn("Partner API request answered 503: the database is out of reach ({})", exception.getMessage());
+            return respond(DatabaseOutage.problem());
+        }
         log.error("Partner API request failed", exception);
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "Passerelle could not process the request; it is safe to retry it"));

@@ -83,11 +83,24 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
         // A restaurant blocked by others' failures is still checked: its own till must get in.
         Optional<Duration> restaurantBlocked = credentials.publicId() == null ? Optional.empty()
                 : throttle.restaurantBlockedFor(credentials.publicId());
-        Optional<AuthenticatedConnection> connection = credentials.publicId() == null ? Optional.empty()
-                : credentialCache.authenticate(credentials.publicId(), credentials.bearer(), credentials.secret(),
-                        () -> credentials.bearer()
-                                ? connections.authenticateToken(credentials.publicId(), credentials.secret())
-                                : connections.authenticateApiKey(credentials.publicId(), credentials.secret()));
+        Optional<AuthenticatedConnection> connection;
+        try {
+            connection = credentials.publicId() == null ? Optional.empty()
+                    : credentialCache.authenticate(credentials.publicId(), credentials.bearer(), credentials.secret(),
+                            () -> credentials.bearer()
+                                    ? connections.authenticateToken(credentials.publicId(), credentials.secret())
+                                    : connections.authenticateApiKey(credentials.publicId(), credentials.secret()));
+            connection.ifPresent(authenticated -> recordContact(request, authenticated));
+        } catch (RuntimeException failure) {
+            if (!DatabaseOutage.is(failure)) {
+                throw failure;
+            }
+            // nothing was checked: neither a 401 nor a failure against the throttle
+            log.warn("Partner API request from {} answered 503: the database is out of reach ({})", source,
+                    failure.getMessage());
+            ProblemWriter.write(response, DatabaseOutage.problem());
+            return;
+        }
         if (connection.isEmpty()) {
             // the restaurant blocked: the same 429 as an unchecked refusal, whatever was wrong
             fail(request, response, credentials, restaurantBlocked.map(PosAuthenticationFilter::tooManyFailures)
@@ -96,12 +109,6 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         AuthenticatedConnection authenticated = connection.get();
-        try {
-            connections.recordPosContact(authenticated.restaurantId(), authenticated.connectionId(),
-                    PosVersion.tryParse(request.getHeader(POS_VERSION_HEADER)).orElse(null));
-        } catch (ConcurrencyFailureException concurrentCall) {
-            // another call of the same POS recorded its contact at the same moment: that record is as good
-        }
         request.setAttribute(CONNECTION, authenticated);
         var context = securityContexts.createEmptyContext();
         context.setAuthentication(new PreAuthenticatedAuthenticationToken(authenticated, null,
@@ -111,6 +118,15 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             securityContexts.clearContext();
+        }
+    }
+
+    private void recordContact(HttpServletRequest request, AuthenticatedConnection authenticated) {
+        try {
+            connections.recordPosContact(authenticated.restaurantId(), authenticated.connectionId(),
+                    PosVersion.tryParse(request.getHeader(POS_VERSION_HEADER)).orElse(null));
+        } catch (ConcurrencyFailureException concurrentCall) {
+            // another call of the same POS recorded its contact at the same moment: that record is as good
         }
     }
 

@@ -186,8 +186,12 @@ class PosEventProcessor {
                 return refuse(connection, event, refusal);
             } catch (DataAccessException failure) {
                 // This event sent again (its row's unique key), or a twin of it or another event about the same
-                // order committed first: look again. Any other refusal of the database is no twin's doing: this
-                // event's answer alone, so that the other events of a batch still apply.
+                // order committed first: look again. The database out of reach: the whole request is answered 503
+                // (DatabaseOutage). Any other refusal of the database is no twin's doing: this event's answer
+                // alone, so that the other events of a batch still apply.
+                if (DatabaseOutage.is(failure)) {
+                    throw failure;
+                }
                 if (!isConcurrentTwin(failure)) {
                     return storageRefused(connection, event, failure);
                 }
@@ -233,7 +237,11 @@ class PosEventProcessor {
                     return answers;
                 });
             } catch (Refusal | PartnerApiException | DataAccessException oneByOne) {
-                // what went wrong is found again, and answered, by the event it belongs to
+                // what went wrong is found again, and answered, by the event it belongs to; but an outage would
+                // only be met again by each of them
+                if (DatabaseOutage.is(oneByOne)) {
+                    throw oneByOne;
+                }
             }
         }
         var answers = new ArrayList<EventAnswer>(events.size());

@@ -70,6 +70,8 @@ class PartnerApiDocumentationTest {
         JsonNode ping = api.at("/paths/~1api~1partner~1v1~1ping/get/responses");
         assertThat(ping.at("/401/content").has(Problem.MEDIA_TYPE)).isTrue();
         assertThat(ping.has("422")).isTrue();
+        assertThat(api.at("/paths/~1api~1partner~1v1~1events/post/responses/503/content").has(Problem.MEDIA_TYPE))
+                .as("a database out of reach, or a busy order: send again").isTrue();
         assertThat(api.at("/components/securitySchemes/apiKey/scheme").stringValue()).isEqualTo("basic");
         assertThat(api.at("/components/securitySchemes/token/scheme").stringValue()).isEqualTo("bearer");
         assertThat(api.at("/components/securitySchemes/restaurantId/name").stringValue()).isEqualTo("X-Restaurant-Id");

