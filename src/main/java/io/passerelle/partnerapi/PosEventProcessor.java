@@ -481,10 +481,15 @@ class PosEventProcessor {
 
     /**
      * A 500 for an event the database refused, not for a twin's sake: logged (the server log holds the cause, the sync
-     * log tells the restaurant), not stored, as the same eventId sent again may well be applied.
+     * log tells the restaurant), not stored, as the same eventId sent again may well be applied. Unless it was applied
+     * before: a first attempt did not look (see process), and a repeat gets its stored answer.
      */
     private EventAnswer storageRefused(AuthenticatedConnection connection, PosEventRequest event,
             DataAccessException failure) {
+        Optional<EventAnswer> answeredBefore = stored(connection, event.eventId());
+        if (answeredBefore.isPresent()) {
+            return answeredBefore.get();
+        }
         log.error("Event {} of connection {}: the database refused it", event.eventId(), connection.connectionId(),
                 failure);
         var answer = EventAnswer.refused(event.eventId(), Problem.of(500, "storage-refused", "Storage refused",

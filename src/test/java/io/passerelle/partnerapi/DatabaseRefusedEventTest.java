@@ -123,6 +123,33 @@ class DatabaseRefusedEventTest extends AppServerTest {
         assertThat(reload(reservation).getStatus()).isEqualTo(ReservationStatus.ARRIVED);
     }
 
+    /** A first attempt does not look for a stored answer: the database refusing the repeat must not hide it. */
+    @Test
+    void aRepeatOfAnAppliedEventTheDatabaseNowRefusesGetsItsStoredAnswer() {
+        Reservation reservation = confirmed();
+        String eventId = newId();
+        String event = PosEvents.attached(eventId, start, WireIds.reservation(reservation.getId()), "ord-applied",
+                null, null);
+        var applied = api.post(pos, "/events", event);
+        assertThat(applied.status()).isEqualTo(202);
+        jdbc.execute("""
+                create trigger test_refuses_the_repeat before insert on pos_event for each row
+                begin
+                    if new.event_id = '%s' then
+                        signal sqlstate '23000' set message_text = 'Cannot add or update a child row (test)',
+                            mysql_errno = 1452;
+                    end if;
+                end""".formatted(eventId));
+        try {
+            var repeated = api.post(pos, "/events", event);
+
+            assertThat(repeated.status()).isEqualTo(202);
+            assertThat(repeated.json()).isEqualTo(applied.json());
+        } finally {
+            jdbc.execute("drop trigger if exists test_refuses_the_repeat");
+        }
+    }
+
     @Test
     void anEventThatKeepsLosingToConcurrentOnesIsA503ToSendAgainAndLogged() {
         Reservation reservation = confirmed();
