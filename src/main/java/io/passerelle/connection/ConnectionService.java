@@ -171,6 +171,7 @@ public class ConnectionService implements DuplicateKeyRefusals {
         if (payAtTableMoved) {
             // a check of another server or installation says nothing about these; after the flush, the row is ours
             connections.clearPayAtTableCheck(connection.getId(), connection.getRestaurantId());
+            connection.forgetPayAtTableCheck();
         }
         // a new token, or enabled/disabled; any edit counts, to keep this from falling behind the form's fields
         credentialsChanged(connection);

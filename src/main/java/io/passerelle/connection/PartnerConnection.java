@@ -269,6 +269,15 @@ public class PartnerConnection {
                 .map(outcome -> new PayAtTableCheck(outcome, payAtTableCheckedAt));
     }
 
+    /**
+     * As {@link PartnerConnectionRepository#clearPayAtTableCheck} left the row, for whoever holds this instance (the
+     * columns are not updatable: Hibernate neither checks nor writes them).
+     */
+    void forgetPayAtTableCheck() {
+        payAtTableCheckedAt = null;
+        payAtTableCheckOutcome = null;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.passerelle.PasserelleTest;
 import io.passerelle.TestFixtures;
+import io.passerelle.connection.ConnectionDetails;
 import io.passerelle.connection.ConnectionService;
+import io.passerelle.connection.PartnerConnection;
 import io.passerelle.connection.PayAtTableCheckOutcome;
+import io.passerelle.connection.UpdateConnection;
 import io.passerelle.shared.NotFoundException;
 import io.passerelle.shared.RuleViolationException;
 import io.passerelle.sync.SimulatedPos;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -60,6 +64,24 @@ class PayAtTableCheckTest {
             // a check of another installation ID says nothing about the new one
             pos.withPayAtTable(connections);
             assertThat(step(pos).status()).isEqualTo(StepStatus.TO_DO);
+        }
+    }
+
+    @Test
+    void theConnectionAnEditReturnsForgetsTheCheckOfTheInstallationItMovedFrom() {
+        try (var pos = SimulatedPos.start(fixtures, connections).withPayAtTable(connections)) {
+            pos.asOwner(() -> connections.checkPayAtTable(pos.restaurantId(), pos.connectionId()));
+            PartnerConnection before = pos.asOwner(() -> connections.get(pos.restaurantId(), pos.connectionId()));
+            assertThat(before.getLastPayAtTableCheck()).isPresent();
+
+            PartnerConnection moved = pos.asOwner(() -> connections.update(new UpdateConnection(pos.restaurantId(),
+                    pos.connectionId(), before.getVersion(), new ConnectionDetails(before.getWebhookUrl(), null,
+                            before.getPayAtTableServer(), "another-till", Set.of(), true))));
+
+            assertThat(moved.getLastPayAtTableCheck()).as("as returned").isEmpty();
+            PartnerConnection reread = pos.asOwner(() -> connections.get(pos.restaurantId(), pos.connectionId()));
+            assertThat(reread.getLastPayAtTableCheck()).as("as stored").isEmpty();
+            assertThat(reread.getVersion()).as("forgetting it in memory wrote nothing more").isEqualTo(moved.getVersion());
         }
     }
 
