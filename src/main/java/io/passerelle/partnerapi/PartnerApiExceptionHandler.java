@@ -1,5 +1,6 @@
 package io.passerelle.partnerapi;
 
+import io.passerelle.shared.database.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +64,7 @@ class PartnerApiExceptionHandler {
     ResponseEntity<Object> unexpected(Exception exception) {
         if (DatabaseOutage.is(exception)) {
             log.warn("Partner API request answered 503: the database is out of reach ({})", exception.getMessage());
-            return respond(DatabaseOutage.problem());
+            return respond(Problem.unavailable());
         }
         log.error("Partner API request failed", exception);
         return respond(Problem.of(500, "internal-error", "Internal error",

@@ -3,6 +3,7 @@ package io.passerelle.partnerapi;
 import io.passerelle.connection.AuthenticatedConnection;
 import io.passerelle.connection.ConnectionService;
 import io.passerelle.partner.PosVersion;
+import io.passerelle.shared.database.DatabaseOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -98,7 +99,7 @@ class PosAuthenticationFilter extends OncePerRequestFilter {
             // nothing was checked: neither a 401 nor a failure against the throttle
             log.warn("Partner API request from {} answered 503: the database is out of reach ({})", source,
                     failure.getMessage());
-            ProblemWriter.write(response, DatabaseOutage.problem());
+            ProblemWriter.write(response, Problem.unavailable());
             return;
         }
         if (connection.isEmpty()) {

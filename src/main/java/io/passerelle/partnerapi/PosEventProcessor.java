@@ -11,6 +11,7 @@ import io.passerelle.reservation.PosEventRejectedException;
 import io.passerelle.reservation.PosOrderItem;
 import io.passerelle.reservation.PosOrderService;
 import io.passerelle.reservation.PosSeating;
+import io.passerelle.shared.database.DatabaseOutage;
 import io.passerelle.shared.database.DuplicateKey;
 import io.passerelle.sync.PayAtTableService;
 import io.passerelle.synclog.LogDirection;

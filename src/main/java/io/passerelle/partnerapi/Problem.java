@@ -52,6 +52,13 @@ record Problem(int status, String slug, String title, String detail, List<FieldP
         return of(404, "not-found", "Not found", detail);
     }
 
+    /** The database out of reach for the moment ({@code DatabaseOutage}): a restarting server is back within seconds. */
+    static Problem unavailable() {
+        return new Problem(503, "unavailable", "Temporarily unavailable",
+                "Passerelle cannot reach its database for the moment; send the same request again shortly (an event"
+                        + " with the same eventId: it is applied once)", List.of(), Duration.ofSeconds(5));
+    }
+
     PartnerApiException exception() {
         return new PartnerApiException(this);
     }
