@@ -82,7 +82,7 @@ class PullFeed {
         FeedProgress progress = FeedProgress.start(from, to);
         if (cursor != null) {
             FeedProgress passedBack = PullCursor.decode(cursor, from, to);
-            acknowledgeMissed(connection, restaurant.timeZone(), passedBack);
+            acknowledgeMissed(connection, restaurant.id(), restaurant.timeZone(), passedBack);
             // days the cursor's window did not cover (the window slid to a new day) are served in full
             progress = passedBack.forWindow(from, to);
         }
@@ -169,14 +169,19 @@ class PullFeed {
     /**
      * The POS came back with a cursor: it received every page up to it, so every missed reservation the cursor's
      * window and positions cover, which the feed would not serve after it (the negation of
-     * {@code ReservationRepository.findChangedAfter}), reached it; in one statement for the pull. Covered as it is
-     * now, not as it was served: one edited since moved on in change order, and only the page at its new place
-     * (which serves it again) acknowledges it; a cursor between its two places would have lost it.
+     * {@code ReservationRepository.findChangedAfter}), reached it. Covered as it is now, not as it was served: one
+     * edited since moved on in change order, and only the page at its new place (which serves it again) acknowledges
+     * it; a cursor between its two places would have lost it.
+     *
+     * <p>Found by a plain read, then acknowledged by key: an update joining {@code reservation} would hold shared locks
+     * on those reservations until the pull commits, against anyone editing or un-parking them. A reservation edited
+     * between the two statements moved on from a place the cursor already covered: served there, acknowledged rightly.
      */
-    private void acknowledgeMissed(AuthenticatedConnection connection, ZoneId zone, FeedProgress passedBack) {
-        jdbc.sql("""
-                        update pull_missed_served served join reservation r on r.id = served.reservation_id
-                        set served.acknowledged = true
+    private void acknowledgeMissed(AuthenticatedConnection connection, long restaurantId, ZoneId zone,
+            FeedProgress passedBack) {
+        List<Long> covered = jdbc.sql("""
+                        select served.reservation_id from pull_missed_served served
+                        join reservation r on r.id = served.reservation_id and r.restaurant_id = :restaurant
                         where served.connection_id = :connection and not served.acknowledged
                           and r.start_at >= :from and r.start_at < :to
                           and ((r.start_at >= :caughtUpFrom and r.start_at < :caughtUpTo
@@ -186,6 +191,7 @@ class PullFeed {
                                      or (r.updated_at = :othersUpdatedAt and r.id <= :othersId))))
                         """)
                 .param("connection", connection.connectionId())
+                .param("restaurant", restaurantId)
                 .param("from", startOf(passedBack.from(), zone))
                 .param("to", startOf(passedBack.to().plusDays(1), zone))
                 .param("caughtUpFrom", startOf(passedBack.caughtUpFrom(), zone))
@@ -194,7 +200,17 @@ class PullFeed {
                 .param("id", passedBack.position().id())
                 .param("othersUpdatedAt", utc(passedBack.othersPosition().updatedAt()))
                 .param("othersId", passedBack.othersPosition().id())
-                .update();
+                .query(Long.class)
+                .list();
+        if (!covered.isEmpty()) {
+            jdbc.sql("""
+                            update pull_missed_served set acknowledged = true
+                            where connection_id = :connection and reservation_id in (:covered)
+                            """)
+                    .param("connection", connection.connectionId())
+                    .param("covered", covered)
+                    .update();
+        }
     }
 
     private static LocalDateTime startOf(LocalDate day, ZoneId zone) {

@@ -16,6 +16,7 @@ import io.passerelle.synclog.SyncLogService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,10 @@ class DatabaseRefusedEventTest extends AppServerTest {
     private static final String REFUSED_ORDER = "ord-refused-by-the-database";
     /** Always loses a deadlock: a concurrent twin for Passerelle, tried again, and again. */
     private static final String DEADLOCKED_ORDER = "ord-always-deadlocked";
+    /** Refused by a trigger's own SIGNAL (SQLSTATE 45000), which MariaDB's driver reports as a transient exception. */
+    private static final String SIGNALLED_ORDER = "ord-refused-by-a-signal";
+    /** Met by a connection exception (SQLSTATE class 08), as when the server goes away mid-statement. */
+    private static final String CONNECTION_LOST_ORDER = "ord-connection-lost";
 
     @Autowired
     SyncLogService syncLog;
@@ -60,7 +65,14 @@ class DatabaseRefusedEventTest extends AppServerTest {
                         signal sqlstate '40001' set message_text = 'Deadlock found when trying to get lock (test)',
                             mysql_errno = 1213;
                     end if;
-                end""".formatted(REFUSED_ORDER, DEADLOCKED_ORDER));
+                    if new.external_id = '%s' then
+                        signal sqlstate '45000' set message_text = 'Orders of this kind are not taken (test)';
+                    end if;
+                    if new.external_id = '%s' then
+                        signal sqlstate '08S01' set message_text = 'Lost connection to server (test)',
+                            mysql_errno = 2013;
+                    end if;
+                end""".formatted(REFUSED_ORDER, DEADLOCKED_ORDER, SIGNALLED_ORDER, CONNECTION_LOST_ORDER));
     }
 
     @AfterEach
@@ -121,6 +133,37 @@ class DatabaseRefusedEventTest extends AppServerTest {
         assertThat(sentAgain.status()).isEqualTo(202);
         assertThat(sentAgain.json().get("effect").asString()).isEqualTo("SEATED");
         assertThat(reload(reservation).getStatus()).isEqualTo(ReservationStatus.ARRIVED);
+    }
+
+    @Test
+    void aRefusalMariaDbsDriverReportsAsTransientIsStillARefusalOfThatEventAlone() {
+        Reservation reservation = confirmed();
+
+        var refused = api.post(pos, "/events", PosEvents.attached(newId(), start,
+                WireIds.reservation(reservation.getId()), SIGNALLED_ORDER, null, null));
+
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.json().get("type").asString()).endsWith("/storage-refused");
+    }
+
+    @Test
+    void aConnectionLostUnderAnEventAnswersTheWholeRequest503ToSendAgainShortly() {
+        Reservation reservation = confirmed();
+        Reservation other = confirmed();
+        String lost = PosEvents.attached(newId(), start, WireIds.reservation(reservation.getId()),
+                CONNECTION_LOST_ORDER, null, null);
+
+        var single = api.post(pos, "/events", lost);
+        var batch = api.post(pos, "/events", "{\"events\": [" + String.join(", ", PosEvents.attached(newId(), start,
+                WireIds.reservation(other.getId()), "ord-beside-the-lost-one", null, null), lost) + "]}");
+
+        for (var reply : List.of(single, batch)) {
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.json().get("type").asString()).endsWith("/unavailable");
+            assertThat(reply.header("Retry-After")).isEqualTo("5");
+        }
+        assertThat(reload(other).getStatus()).as("the batch's transaction rolled back whole, not retried one by one")
+                .isEqualTo(ReservationStatus.CONFIRMED);
     }
 
     /** A first attempt does not look for a stored answer: the database refusing the repeat must not hide it. */

@@ -8,8 +8,10 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinSession;
 import io.passerelle.KaribuTest;
 import io.passerelle.reservation.DiningTable;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
@@ -36,12 +38,14 @@ class UserErrorHandlerTest extends KaribuTest {
         fail(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
 
         NotificationsKt.expectNotifications(
-                "The database cannot be reached for the moment. Nothing was saved: try again in a few seconds.");
+                "The database cannot be reached for the moment, so this may not have been saved: check, then try"
+                        + " again in a few seconds.");
     }
 
     @Test
-    void anythingElseIsAGenericFailure() {
-        fail(new IllegalStateException("a defect"));
+    void anythingElseIsAGenericFailureEvenWhatTheDriverCallsTransient() {
+        fail(new TransientDataAccessResourceException("a trigger's SIGNAL 45000",
+                new SQLTransientConnectionException("Orders of this kind are not taken", "45000")));
 
         NotificationsKt.expectNotifications(
                 "Something went wrong. Please try again; if it keeps happening, contact support.");
