@@ -82,7 +82,7 @@ class PullFeed {
         FeedProgress progress = FeedProgress.start(from, to);
         if (cursor != null) {
             FeedProgress passedBack = PullCursor.decode(cursor, from, to);
-            acknowledgeMissed(connection, restaurant.id(), restaurant.timeZone(), passedBack);
+            acknowledgeMissed(connection, restaurant, passedBack);
             // days the cursor's window did not cover (the window slid to a new day) are served in full
             progress = passedBack.forWindow(from, to);
         }
@@ -177,8 +177,9 @@ class PullFeed {
      * on those reservations until the pull commits, against anyone editing or un-parking them. A reservation edited
      * between the two statements moved on from a place the cursor already covered: served there, acknowledged rightly.
      */
-    private void acknowledgeMissed(AuthenticatedConnection connection, long restaurantId, ZoneId zone,
+    private void acknowledgeMissed(AuthenticatedConnection connection, RestaurantRef restaurant,
             FeedProgress passedBack) {
+        ZoneId zone = restaurant.timeZone();
         List<Long> covered = jdbc.sql("""
                         select served.reservation_id from pull_missed_served served
                         join reservation r on r.id = served.reservation_id and r.restaurant_id = :restaurant
@@ -191,7 +192,7 @@ class PullFeed {
                                      or (r.updated_at = :othersUpdatedAt and r.id <= :othersId))))
                         """)
                 .param("connection", connection.connectionId())
-                .param("restaurant", restaurantId)
+                .param("restaurant", restaurant.id())
                 .param("from", startOf(passedBack.from(), zone))
                 .param("to", startOf(passedBack.to().plusDays(1), zone))
                 .param("caughtUpFrom", startOf(passedBack.caughtUpFrom(), zone))

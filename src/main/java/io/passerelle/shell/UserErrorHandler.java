@@ -53,11 +53,14 @@ class UserErrorHandler implements ErrorHandler {
         });
     }
 
-    /** The first cause in the chain that says something to the user; or the throwable itself. */
+    /**
+     * The first cause in the chain that says something to the user; or the throwable itself (which
+     * {@link DatabaseOutage#is} reads through its whole chain).
+     */
     private static Throwable telling(Throwable throwable) {
         for (Throwable t = throwable; t != null; t = t.getCause()) {
             if (t instanceof UserFacingException || t instanceof AccessDeniedException
-                    || t instanceof ConcurrencyFailureException || DatabaseOutage.is(t)) {
+                    || t instanceof ConcurrencyFailureException) {
                 return t;
             }
         }

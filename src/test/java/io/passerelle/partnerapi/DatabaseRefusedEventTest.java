@@ -30,6 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DatabaseRefusedEventTest extends AppServerTest {
 
     private static final String REFUSED_ORDER = "ord-refused-by-the-database";
+    /** What a broken foreign key makes MariaDB answer: a refusal, no concurrent twin's doing. */
+    private static final String FOREIGN_KEY_REFUSAL = "signal sqlstate '23000' set message_text ="
+            + " 'Cannot add or update a child row (test)', mysql_errno = 1452;";
     /** Always loses a deadlock: a concurrent twin for Passerelle, tried again, and again. */
     private static final String DEADLOCKED_ORDER = "ord-always-deadlocked";
     /** Refused by a trigger's own SIGNAL (SQLSTATE 45000), which MariaDB's driver reports as a transient exception. */
@@ -58,8 +61,7 @@ class DatabaseRefusedEventTest extends AppServerTest {
                 create trigger test_refuses_one_order before insert on pos_order for each row
                 begin
                     if new.external_id = '%s' then
-                        signal sqlstate '23000' set message_text = 'Cannot add or update a child row (test)',
-                            mysql_errno = 1452;
+                        %s
                     end if;
                     if new.external_id = '%s' then
                         signal sqlstate '40001' set message_text = 'Deadlock found when trying to get lock (test)',
@@ -72,7 +74,8 @@ class DatabaseRefusedEventTest extends AppServerTest {
                         signal sqlstate '08S01' set message_text = 'Lost connection to server (test)',
                             mysql_errno = 2013;
                     end if;
-                end""".formatted(REFUSED_ORDER, DEADLOCKED_ORDER, SIGNALLED_ORDER, CONNECTION_LOST_ORDER));
+                end""".formatted(REFUSED_ORDER, FOREIGN_KEY_REFUSAL, DEADLOCKED_ORDER, SIGNALLED_ORDER,
+                CONNECTION_LOST_ORDER));
     }
 
     @AfterEach
@@ -179,10 +182,9 @@ class DatabaseRefusedEventTest extends AppServerTest {
                 create trigger test_refuses_the_repeat before insert on pos_event for each row
                 begin
                     if new.event_id = '%s' then
-                        signal sqlstate '23000' set message_text = 'Cannot add or update a child row (test)',
-                            mysql_errno = 1452;
+                        %s
                     end if;
-                end""".formatted(eventId));
+                end""".formatted(eventId, FOREIGN_KEY_REFUSAL));
         try {
             var repeated = api.post(pos, "/events", event);
 
